@@ -1,0 +1,69 @@
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { registerAuthentication } from './orgs/auth.plugin.js';
+import { registerAuthRoutes } from './orgs/auth.routes.js';
+import { type AuthSettings, DEFAULT_AUTH_SETTINGS, createAuthService } from './orgs/auth.service.js';
+import { registerOrgRoutes } from './orgs/orgs.routes.js';
+import { createOrgsService } from './orgs/orgs.service.js';
+import { type Clock, systemClock } from './platform/clock.js';
+import type { Db } from './platform/db/transaction.js';
+import { AppError } from './platform/errors.js';
+import { type HttpServer, createHttpServer } from './platform/http/server.js';
+import { type IdGenerator, randomIds } from './platform/ids.js';
+import { PACKAGE_VERSION } from './platform/paths.js';
+
+/**
+ * The composition root: builds every service from the database, the clock and the id source, and
+ * mounts each domain's routes on the HTTP edge. Later domains add themselves here.
+ */
+
+
+export interface AppOptions {
+  db: Db;
+  clock?: Clock;
+  ids?: IdGenerator;
+  auth?: Partial<AuthSettings>;
+  bodyLimit?: number;
+  webRoot?: string;
+  logger?: boolean | { level: string };
+  secureCookies?: boolean;
+}
+
+export function createServices(options: Pick<AppOptions, 'db' | 'clock' | 'ids' | 'auth'>) {
+  const deps = { db: options.db, clock: options.clock ?? systemClock, ids: options.ids ?? randomIds };
+  return {
+    deps,
+    orgs: createOrgsService(deps),
+    auth: createAuthService(deps, { ...DEFAULT_AUTH_SETTINGS, ...options.auth }),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
+
+export async function createApp(options: AppOptions): Promise<{ http: HttpServer; services: Services }> {
+  const services = createServices(options);
+  const http = await createHttpServer({
+    bodyLimit: options.bodyLimit ?? 1_048_576,
+    logger: options.logger ?? false,
+    version: PACKAGE_VERSION,
+    ...(options.webRoot && { webRoot: options.webRoot }),
+  });
+
+  http.get(
+    '/healthz',
+    { schema: { tags: ['health'], summary: 'Answers once the database answers', response: { 200: z.object({ status: z.literal('ok') }) } } },
+    async () => {
+      try {
+        await sql`SELECT 1`.execute(options.db);
+      } catch (error) {
+        throw new AppError('unavailable', 'error.unavailable', { cause: error });
+      }
+      return { status: 'ok' as const };
+    },
+  );
+
+  registerAuthentication(http, services.auth);
+  registerAuthRoutes(http, services.auth, { secureCookies: options.secureCookies ?? false });
+  registerOrgRoutes(http, services.orgs, options.db);
+  return { http, services };
+}

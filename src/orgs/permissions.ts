@@ -1,0 +1,59 @@
+/**
+ * Who may do what, as data. Pure: no I/O, tested on its own. Services ask `can(...)` with the roles an
+ * actor holds in one organization; the HTTP layer never decides rights.
+ */
+
+export const ORG_KINDS = ['cooperative', 'central', 'program', 'buyer'] as const;
+export type OrgKind = (typeof ORG_KINDS)[number];
+
+export const ROLES = [
+  'admin',
+  'manager',
+  'accountant',
+  'cashier',
+  'board',
+  'oversight',
+  'member',
+  'buyer',
+  'viewer',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Roles that make sense in each kind of organization (a buyer has no cashier, a program no members). */
+export const ROLES_BY_KIND: Record<OrgKind, readonly Role[]> = {
+  cooperative: ['admin', 'manager', 'accountant', 'cashier', 'board', 'oversight', 'member', 'viewer'],
+  central: ['admin', 'manager', 'accountant', 'board', 'oversight', 'viewer'],
+  program: ['admin', 'manager', 'viewer'],
+  buyer: ['admin', 'buyer', 'viewer'],
+};
+
+/** Data areas a cooperative can share with a central or program, one consent each. */
+export const DATA_AREAS = ['members', 'collection', 'accounts', 'governance', 'training', 'lots'] as const;
+export type DataArea = (typeof DATA_AREAS)[number];
+
+export const ACTIONS = {
+  'org.read': ['admin', 'manager', 'accountant', 'cashier', 'board', 'oversight', 'member', 'buyer', 'viewer'],
+  'org.update': ['admin'],
+  'users.read': ['admin', 'manager'],
+  'users.manage': ['admin'],
+  'tokens.manage': ['admin'],
+  'grants.read': ['admin', 'manager', 'board', 'oversight'],
+  'grants.manage': ['admin'],
+  'audit.read': ['admin', 'oversight'],
+} as const satisfies Record<string, readonly Role[]>;
+export type Action = keyof typeof ACTIONS;
+
+/** Roles of a central's or program's people that may read what a cooperative granted them. */
+export const GRANTEE_READER_ROLES: readonly Role[] = ['admin', 'manager', 'accountant', 'board', 'oversight', 'viewer'];
+
+export function can(roles: readonly Role[], action: Action): boolean {
+  const allowed: readonly Role[] = ACTIONS[action];
+  return roles.some((role) => allowed.includes(role));
+}
+
+export function roleFitsKind(role: Role, kind: OrgKind): boolean {
+  return ROLES_BY_KIND[kind].includes(role);
+}
+
+export const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
+export const isDataArea = (value: string): value is DataArea => (DATA_AREAS as readonly string[]).includes(value);
