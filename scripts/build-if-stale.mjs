@@ -20,7 +20,10 @@ function newest(dir, filter = () => true) {
 const mtime = (path) => (existsSync(path) ? statSync(path).mtimeMs : 0);
 const isWeb = (path) => path.includes(`${join('src', 'web')}/`) || path.endsWith(join('src', 'web'));
 
-const serverSources = Math.max(newest(join(root, 'src'), (p) => !isWeb(p) && !p.endsWith('.test.ts')), mtime(join(root, 'tsconfig.build.json')));
+const serverSources = Math.max(
+  newest(join(root, 'src'), (p) => !isWeb(p) && !p.endsWith('.test.ts')),
+  mtime(join(root, 'tsconfig.build.json')),
+);
 const webSources = Math.max(newest(join(root, 'src', 'web')), mtime(join(root, 'package-lock.json')));
 
 const run = (what, command) => {
@@ -28,5 +31,6 @@ const run = (what, command) => {
   execSync(command, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
 };
 
-if (serverSources > mtime(join(root, 'dist', 'server', 'cli', 'main.js'))) run('server', 'npm run --silent build:server');
+if (serverSources > mtime(join(root, 'dist', 'server', 'cli', 'main.js')))
+  run('server', 'npm run --silent build:server');
 if (webSources > mtime(join(root, 'dist', 'web', 'index.html'))) run('web app', 'npm run --silent build:web');

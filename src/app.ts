@@ -2,13 +2,13 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { registerAuthentication } from './orgs/auth.plugin.js';
 import { registerAuthRoutes } from './orgs/auth.routes.js';
-import { type AuthSettings, DEFAULT_AUTH_SETTINGS, createAuthService } from './orgs/auth.service.js';
+import { type AuthSettings, createAuthService, DEFAULT_AUTH_SETTINGS } from './orgs/auth.service.js';
 import { registerOrgRoutes } from './orgs/orgs.routes.js';
 import { createOrgsService } from './orgs/orgs.service.js';
 import { type Clock, systemClock } from './platform/clock.js';
 import type { Db } from './platform/db/transaction.js';
 import { AppError } from './platform/errors.js';
-import { type HttpServer, createHttpServer } from './platform/http/server.js';
+import { createHttpServer, type HttpServer } from './platform/http/server.js';
 import { type IdGenerator, randomIds } from './platform/ids.js';
 import { PACKAGE_VERSION } from './platform/paths.js';
 
@@ -16,7 +16,6 @@ import { PACKAGE_VERSION } from './platform/paths.js';
  * The composition root: builds every service from the database, the clock and the id source, and
  * mounts each domain's routes on the HTTP edge. Later domains add themselves here.
  */
-
 
 export interface AppOptions {
   db: Db;
@@ -51,7 +50,13 @@ export async function createApp(options: AppOptions): Promise<{ http: HttpServer
 
   http.get(
     '/healthz',
-    { schema: { tags: ['health'], summary: 'Answers once the database answers', response: { 200: z.object({ status: z.literal('ok') }) } } },
+    {
+      schema: {
+        tags: ['health'],
+        summary: 'Answers once the database answers',
+        response: { 200: z.object({ status: z.literal('ok') }) },
+      },
+    },
     async () => {
       try {
         await sql`SELECT 1`.execute(options.db);

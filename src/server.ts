@@ -2,7 +2,7 @@ import { createApp } from './app.js';
 import { openStore } from './cli/store.js';
 import { DEMO_PASSWORD, loadDemo } from './demo/demo.js';
 import { rotateSnapshot } from './platform/backup.js';
-import { type Settings, backupsDir } from './platform/config.js';
+import { backupsDir, type Settings } from './platform/config.js';
 import { WEB_ROOT } from './platform/paths.js';
 
 export interface RunningServer {
@@ -15,7 +15,10 @@ export interface RunningServer {
  * `ayni start`: lock and open the database, migrate, load the demo into an empty database, serve.
  * Closing stops accepting requests, lets running ones finish, then closes the database and the lock.
  */
-export async function startServer(settings: Settings, progress: (message: string) => void): Promise<RunningServer> {
+export async function startServer(
+  settings: Settings,
+  progress: (message: string) => void,
+): Promise<RunningServer> {
   const store = await openStore(settings, { command: 'ayni start', progress });
   const { handle } = store;
   const timers: NodeJS.Timeout[] = [];
@@ -53,8 +56,8 @@ export async function startServer(settings: Settings, progress: (message: string
       timers.push(
         setInterval(
           () =>
-            void rotateSnapshot(pglite, backupsDir(settings.dataDir), settings.backupsKept, new Date()).catch((error) =>
-              http.log.error({ err: error }, 'snapshot backup failed'),
+            void rotateSnapshot(pglite, backupsDir(settings.dataDir), settings.backupsKept, new Date()).catch(
+              (error) => http.log.error({ err: error }, 'snapshot backup failed'),
             ),
           settings.backupEveryHours * 3_600_000,
         ).unref(),

@@ -6,10 +6,10 @@ import { createServices } from '../app.js';
 import { DEMO_PASSWORD, loadDemo } from '../demo/demo.js';
 import { systemActor } from '../orgs/actor.js';
 import { listAllOrgs, listUsersWithOrgs } from '../orgs/orgs.queries.js';
-import { ROLES, isRole } from '../orgs/permissions.js';
+import { isRole, ROLES } from '../orgs/permissions.js';
 import { verifyAuditChain } from '../platform/audit.js';
 import { restoreBackup, timestampForFile, writeBackup } from '../platform/backup.js';
-import { type SettingFlags, resolveSettings, pgdataDir } from '../platform/config.js';
+import { pgdataDir, resolveSettings, type SettingFlags } from '../platform/config.js';
 import { DataFolderLockedError, lockDataFolder } from '../platform/datafolder.js';
 import { AppError } from '../platform/errors.js';
 import { translate } from '../platform/i18n.js';
@@ -24,7 +24,11 @@ const progress = (message: string) => process.stderr.write(`ayni: ${message}\n`)
 function databaseOptions(command: Command): Command {
   return command
     .addOption(new Option('--data <dir>', 'embedded database folder').env('AYNI_DATA').default('ayni-data'))
-    .addOption(new Option('--database-url <url>', 'PostgreSQL ≥ 15 server instead of the embedded database').env('DATABASE_URL'));
+    .addOption(
+      new Option('--database-url <url>', 'PostgreSQL ≥ 15 server instead of the embedded database').env(
+        'DATABASE_URL',
+      ),
+    );
 }
 
 function settingsFrom(opts: SettingFlags) {
@@ -34,7 +38,9 @@ function settingsFrom(opts: SettingFlags) {
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 export function buildCli(): Command {
@@ -43,7 +49,11 @@ export function buildCli(): Command {
     .version(PACKAGE_VERSION)
     .showHelpAfterError();
 
-  databaseOptions(program.command('start').description('serve the API and the web app (loads the demo into an empty database)'))
+  databaseOptions(
+    program
+      .command('start')
+      .description('serve the API and the web app (loads the demo into an empty database)'),
+  )
     .addOption(new Option('--port <port>', 'port to listen on').env('AYNI_PORT').default('8080'))
     .addOption(new Option('--host <host>', 'address to listen on').env('AYNI_HOST').default('127.0.0.1'))
     .option('--no-demo', 'do not load the demo data into an empty database')
@@ -72,66 +82,92 @@ export function buildCli(): Command {
       process.once('SIGTERM', () => stop('SIGTERM'));
     });
 
-  databaseOptions(program.command('migrate').description('apply pending database migrations')).action(async (opts: SettingFlags) => {
-    const store = await openStore(settingsFrom(opts), { command: 'ayni migrate', progress });
-    await store.close();
-    process.stdout.write('The database is up to date.\n');
-  });
-
-  databaseOptions(program.command('demo').description('load the demo organizations and users into an empty database')).action(
+  databaseOptions(program.command('migrate').description('apply pending database migrations')).action(
     async (opts: SettingFlags) => {
-      const store = await openStore(settingsFrom(opts), { command: 'ayni demo', progress });
-      try {
-        await loadDemo(createServices({ db: store.handle.db }), progress);
-        process.stdout.write(`Demo loaded. Sign in as admin@ayni.example, password ${DEMO_PASSWORD}.\n`);
-      } finally {
-        await store.close();
-      }
+      const store = await openStore(settingsFrom(opts), { command: 'ayni migrate', progress });
+      await store.close();
+      process.stdout.write('The database is up to date.\n');
     },
   );
 
+  databaseOptions(
+    program.command('demo').description('load the demo organizations and users into an empty database'),
+  ).action(async (opts: SettingFlags) => {
+    const store = await openStore(settingsFrom(opts), { command: 'ayni demo', progress });
+    try {
+      await loadDemo(createServices({ db: store.handle.db }), progress);
+      process.stdout.write(`Demo loaded. Sign in as admin@ayni.example, password ${DEMO_PASSWORD}.\n`);
+    } finally {
+      await store.close();
+    }
+  });
+
   const user = program.command('user').description('people and their roles');
-  databaseOptions(user.command('add').description('give a person a role in an organization, creating the account if new'))
+  databaseOptions(
+    user.command('add').description('give a person a role in an organization, creating the account if new'),
+  )
     .requiredOption('--email <email>', 'their email, used to sign in')
     .requiredOption('--org <slug>', 'organization')
     .addOption(new Option('--role <role>', 'role in that organization').choices(ROLES).makeOptionMandatory())
     .option('--name <name>', 'name shown in the app')
     .option('--password-stdin', 'read the new account’s password from standard input (else one is generated)')
-    .action(async (opts: SettingFlags & { email: string; org: string; role: string; name?: string; passwordStdin?: boolean }) => {
-      if (!isRole(opts.role)) throw new Error(`unknown role ${opts.role}`);
-      let password = opts.passwordStdin ? await readStdin() : undefined;
-      const generated = password === undefined;
-      password ??= randomBytes(12).toString('base64url');
-      const store = await openStore(settingsFrom(opts), { command: 'ayni user add', progress });
-      try {
-        const { orgs } = createServices({ db: store.handle.db });
-        const result = await orgs.addUserRole(systemActor('cli'), opts.org, {
-          email: opts.email,
-          role: opts.role,
-          password,
-          ...(opts.name && { displayName: opts.name }),
-        });
-        const what = result.addedRole ? `now has the role ${opts.role}` : `already had the role ${opts.role}`;
-        process.stdout.write(`${result.email} ${what} in ${opts.org}.\n`);
-        if (result.createdUser && generated) process.stdout.write(`New account; its password (shown once): ${password}\n`);
-        if (!result.createdUser && opts.passwordStdin) process.stdout.write('The account existed: its password was not changed.\n');
-      } finally {
-        await store.close();
-      }
-    });
+    .action(
+      async (
+        opts: SettingFlags & {
+          email: string;
+          org: string;
+          role: string;
+          name?: string;
+          passwordStdin?: boolean;
+        },
+      ) => {
+        if (!isRole(opts.role)) throw new Error(`unknown role ${opts.role}`);
+        let password = opts.passwordStdin ? await readStdin() : undefined;
+        const generated = password === undefined;
+        password ??= randomBytes(12).toString('base64url');
+        const store = await openStore(settingsFrom(opts), { command: 'ayni user add', progress });
+        try {
+          const { orgs } = createServices({ db: store.handle.db });
+          const result = await orgs.addUserRole(systemActor('cli'), opts.org, {
+            email: opts.email,
+            role: opts.role,
+            password,
+            ...(opts.name && { displayName: opts.name }),
+          });
+          const what = result.addedRole
+            ? `now has the role ${opts.role}`
+            : `already had the role ${opts.role}`;
+          process.stdout.write(`${result.email} ${what} in ${opts.org}.\n`);
+          if (result.createdUser && generated)
+            process.stdout.write(`New account; its password (shown once): ${password}\n`);
+          if (!result.createdUser && opts.passwordStdin)
+            process.stdout.write('The account existed: its password was not changed.\n');
+        } finally {
+          await store.close();
+        }
+      },
+    );
 
   databaseOptions(user.command('list').description('list accounts and their roles'))
     .option('--org <slug>', 'only this organization')
     .action(async (opts: SettingFlags & { org?: string }) => {
       const store = await openStore(settingsFrom(opts), { command: 'ayni user list', progress });
       try {
-        const orgId = opts.org ? (await listAllOrgs(store.handle.db)).find((o) => o.slug === opts.org)?.org_id : undefined;
-        if (opts.org && !orgId) throw new AppError('not_found', 'org.not_found', { params: { slug: opts.org } });
+        const orgId = opts.org
+          ? (await listAllOrgs(store.handle.db)).find((o) => o.slug === opts.org)?.org_id
+          : undefined;
+        if (opts.org && !orgId)
+          throw new AppError('not_found', 'org.not_found', { params: { slug: opts.org } });
         const rows = await listUsersWithOrgs(store.handle.db, orgId);
-        const lines = rows.map((r) => [r.email, r.slug ?? (r.is_platform_admin ? '(platform)' : '-'), r.role ?? (r.is_platform_admin ? 'platform-admin' : '-')]);
+        const lines = rows.map((r) => [
+          r.email,
+          r.slug ?? (r.is_platform_admin ? '(platform)' : '-'),
+          r.role ?? (r.is_platform_admin ? 'platform-admin' : '-'),
+        ]);
         const width = lines.reduce((w, l) => Math.max(w, l[0]!.length), 5);
         process.stdout.write(`${'EMAIL'.padEnd(width)}  ORGANIZATION            ROLE\n`);
-        for (const [email, org, role] of lines) process.stdout.write(`${email!.padEnd(width)}  ${org!.padEnd(22)}  ${role}\n`);
+        for (const [email, org, role] of lines)
+          process.stdout.write(`${email!.padEnd(width)}  ${org!.padEnd(22)}  ${role}\n`);
         process.stdout.write(`${new Set(rows.map((r) => r.user_id)).size} accounts\n`);
       } finally {
         await store.close();
@@ -139,14 +175,23 @@ export function buildCli(): Command {
     });
 
   const audit = program.command('audit').description('the audit trail');
-  databaseOptions(audit.command('verify').description('recompute each organization’s hash chain and name the first broken link'))
+  databaseOptions(
+    audit
+      .command('verify')
+      .description('recompute each organization’s hash chain and name the first broken link'),
+  )
     .option('--org <slug>', 'only this organization')
     .action(async (opts: SettingFlags & { org?: string }) => {
-      const store = await openStore(settingsFrom(opts), { command: 'ayni audit verify', progress, migrate: false });
+      const store = await openStore(settingsFrom(opts), {
+        command: 'ayni audit verify',
+        progress,
+        migrate: false,
+      });
       try {
         const all = await listAllOrgs(store.handle.db);
         const orgs = opts.org ? all.filter((o) => o.slug === opts.org) : all;
-        if (opts.org && orgs.length === 0) throw new AppError('not_found', 'org.not_found', { params: { slug: opts.org } });
+        if (opts.org && orgs.length === 0)
+          throw new AppError('not_found', 'org.not_found', { params: { slug: opts.org } });
         let broken = 0;
         for (const [i, org] of orgs.entries()) {
           const verdict = await verifyAuditChain(store.handle.db, org.org_id);
@@ -171,7 +216,10 @@ export function buildCli(): Command {
     .addOption(new Option('--data <dir>', 'embedded database folder').env('AYNI_DATA').default('ayni-data'))
     .option('--out <file>', 'archive to write', '')
     .action(async (opts: { data: string; out: string }) => {
-      if (process.env.DATABASE_URL) throw new Error('With a PostgreSQL server, back up with pg_dump: ayni backup is for the embedded database.');
+      if (process.env.DATABASE_URL)
+        throw new Error(
+          'With a PostgreSQL server, back up with pg_dump: ayni backup is for the embedded database.',
+        );
       const settings = settingsFrom({ data: opts.data });
       const out = resolve(opts.out || `ayni-backup-${timestampForFile(new Date())}.tar.gz`);
       const store = await openStore(settings, { command: 'ayni backup', progress, migrate: false });
@@ -187,7 +235,9 @@ export function buildCli(): Command {
 
   program
     .command('restore')
-    .description('replace the embedded database with an archive made by ayni backup (the old one is kept aside)')
+    .description(
+      'replace the embedded database with an archive made by ayni backup (the old one is kept aside)',
+    )
     .argument('<file>', 'archive to restore')
     .addOption(new Option('--data <dir>', 'embedded database folder').env('AYNI_DATA').default('ayni-data'))
     .action(async (file: string, opts: { data: string }) => {

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Settings, pgdataDir } from '../platform/config.js';
+import { pgdataDir, type Settings } from '../platform/config.js';
 import { type DataFolderLock, lockDataFolder } from '../platform/datafolder.js';
-import { type DatabaseHandle, connect } from '../platform/db/connect.js';
+import { connect, type DatabaseHandle } from '../platform/db/connect.js';
 import { migrate } from '../platform/db/migrate.js';
 
 /**

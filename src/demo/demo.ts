@@ -1,6 +1,6 @@
 import type { Services } from '../app.js';
-import { AppError } from '../platform/errors.js';
 import { orgsDemo } from '../orgs/orgs.demo.js';
+import { AppError } from '../platform/errors.js';
 
 /**
  * The demo loader. Each domain contributes a part that builds on the parts before it (people first,
@@ -27,7 +27,10 @@ export const DEMO_PARTS: DemoPart[] = [orgsDemo];
 
 export const DEMO_PASSWORD = 'ayni-demo';
 
-export async function loadDemo(services: Services, progress: (message: string) => void = () => {}): Promise<void> {
+export async function loadDemo(
+  services: Services,
+  progress: (message: string) => void = () => {},
+): Promise<void> {
   const existing = await services.deps.db
     .selectFrom('organizations')
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -35,7 +38,13 @@ export async function loadDemo(services: Services, progress: (message: string) =
   if (Number(existing.n) > 0) {
     throw new AppError('conflict', 'demo.not_empty');
   }
-  const ctx: DemoContext = { services, password: DEMO_PASSWORD, progress, orgIds: new Map(), userIds: new Map() };
+  const ctx: DemoContext = {
+    services,
+    password: DEMO_PASSWORD,
+    progress,
+    orgIds: new Map(),
+    userIds: new Map(),
+  };
   for (const part of DEMO_PARTS) {
     progress(`demo: ${part.name}`);
     await part.load(ctx);

@@ -42,4 +42,9 @@ export const systemActor = (label: string): Actor => ({ kind: 'system', label, i
 export const actorUserId = (actor: Actor): string | null => (actor.kind === 'system' ? null : actor.userId);
 
 /** A person acting outside any session: the demo loader giving consents in a cooperative admin's name. */
-export const personActor = (userId: string, email: string): Actor => ({ kind: 'user', userId, email, isPlatformAdmin: false });
+export const personActor = (userId: string, email: string): Actor => ({
+  kind: 'user',
+  userId,
+  email,
+  isPlatformAdmin: false,
+});

@@ -34,8 +34,11 @@ export function registerAuthentication(app: HttpServer, auth: AuthService): void
     const cookie = request.cookies[SESSION_COOKIE];
     if (!cookie) return;
     const actor = await auth.actorFromSession(cookie);
-    if (!actor || actor.kind !== 'user') return;
-    if (UNSAFE.has(request.method) && (!actor.csrfToken || request.headers['x-csrf-token'] !== actor.csrfToken)) {
+    if (actor?.kind !== 'user') return;
+    if (
+      UNSAFE.has(request.method) &&
+      (!actor.csrfToken || request.headers['x-csrf-token'] !== actor.csrfToken)
+    ) {
       throw new AppError('forbidden', 'error.csrf');
     }
     request.actor = actor;
@@ -45,12 +48,20 @@ export function registerAuthentication(app: HttpServer, auth: AuthService): void
 /** The signed-in actor, or a 401 problem. */
 export function requireActor(request: FastifyRequest): Actor {
   if (!request.actor) {
-    throw new AppError('unauthenticated', request.cookies[SESSION_COOKIE] ? 'auth.session_expired' : 'error.unauthenticated');
+    throw new AppError(
+      'unauthenticated',
+      request.cookies[SESSION_COOKIE] ? 'auth.session_expired' : 'error.unauthenticated',
+    );
   }
   return request.actor;
 }
 
-export function setSessionCookie(reply: FastifyReply, secret: string, maxAgeSeconds: number, secure: boolean): void {
+export function setSessionCookie(
+  reply: FastifyReply,
+  secret: string,
+  maxAgeSeconds: number,
+  secure: boolean,
+): void {
   reply.setCookie(SESSION_COOKIE, secret, {
     httpOnly: true,
     sameSite: 'lax',

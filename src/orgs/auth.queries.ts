@@ -40,7 +40,10 @@ export function deleteExpiredSessions(db: Executor, now: Date) {
   return db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
 }
 
-export function recordLoginAttempt(db: Executor, row: { email: string; ip: string; attempted_at: Date; succeeded: boolean }) {
+export function recordLoginAttempt(
+  db: Executor,
+  row: { email: string; ip: string; attempted_at: Date; succeeded: boolean },
+) {
   return db.insertInto('login_attempts').values(row).execute();
 }
 
@@ -68,7 +71,16 @@ export function findLiveToken(db: Executor, tokenHash: Buffer, now: Date) {
   return db
     .selectFrom('api_tokens as t')
     .innerJoin('users as u', 'u.user_id', 't.user_id')
-    .select(['t.org_id', 't.token_id', 't.name', 't.role', 't.expires_at', 't.revoked_at', 'u.user_id', 'u.email'])
+    .select([
+      't.org_id',
+      't.token_id',
+      't.name',
+      't.role',
+      't.expires_at',
+      't.revoked_at',
+      'u.user_id',
+      'u.email',
+    ])
     .where('t.token_hash', '=', tokenHash)
     .where('t.revoked_at', 'is', null)
     .where((eb) => eb.or([eb('t.expires_at', 'is', null), eb('t.expires_at', '>', now)]))

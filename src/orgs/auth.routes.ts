@@ -1,7 +1,15 @@
 import type { HttpServer } from '../platform/http/server.js';
 import { clearSessionCookie, requireActor, setSessionCookie } from './auth.plugin.js';
 import type { AuthService } from './auth.service.js';
-import { ChangePasswordBody, MeView, SignInBody, SignInResponse, UpdateMeBody, problemResponses, noContentResponses } from './orgs.schema.js';
+import {
+  ChangePasswordBody,
+  MeView,
+  noContentResponses,
+  problemResponses,
+  SignInBody,
+  SignInResponse,
+  UpdateMeBody,
+} from './orgs.schema.js';
 
 /** Sign-in, sign-out, the caller's own profile and password. */
 export function registerAuthRoutes(app: HttpServer, auth: AuthService, options: { secureCookies: boolean }) {
@@ -9,7 +17,14 @@ export function registerAuthRoutes(app: HttpServer, auth: AuthService, options: 
 
   app.post(
     '/api/v1/session',
-    { schema: { tags, summary: 'Sign in with email and password', body: SignInBody, response: { 200: SignInResponse, ...problemResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Sign in with email and password',
+        body: SignInBody,
+        response: { 200: SignInResponse, ...problemResponses },
+      },
+    },
     async (request, reply) => {
       const session = await auth.signIn({
         email: request.body.email,
@@ -24,15 +39,25 @@ export function registerAuthRoutes(app: HttpServer, auth: AuthService, options: 
     },
   );
 
-  app.delete('/api/v1/session', { schema: { tags, summary: 'Sign out', response: noContentResponses } }, async (request, reply) => {
-    await auth.signOut(requireActor(request));
-    clearSessionCookie(reply, options.secureCookies);
-    return reply.status(204).send(null);
-  });
+  app.delete(
+    '/api/v1/session',
+    { schema: { tags, summary: 'Sign out', response: noContentResponses } },
+    async (request, reply) => {
+      await auth.signOut(requireActor(request));
+      clearSessionCookie(reply, options.secureCookies);
+      return reply.status(204).send(null);
+    },
+  );
 
   app.delete(
     '/api/v1/sessions',
-    { schema: { tags, summary: 'Sign out everywhere: ends every session of the caller', response: noContentResponses } },
+    {
+      schema: {
+        tags,
+        summary: 'Sign out everywhere: ends every session of the caller',
+        response: noContentResponses,
+      },
+    },
     async (request, reply) => {
       await auth.signOutEverywhere(requireActor(request));
       clearSessionCookie(reply, options.secureCookies);
@@ -40,21 +65,41 @@ export function registerAuthRoutes(app: HttpServer, auth: AuthService, options: 
     },
   );
 
-  app.get('/api/v1/me', { schema: { tags, summary: 'Who am I', response: { 200: MeView, ...problemResponses } } }, async (request) =>
-    auth.me(requireActor(request)),
+  app.get(
+    '/api/v1/me',
+    { schema: { tags, summary: 'Who am I', response: { 200: MeView, ...problemResponses } } },
+    async (request) => auth.me(requireActor(request)),
   );
 
   app.patch(
     '/api/v1/me',
-    { schema: { tags, summary: 'Change my language or name', body: UpdateMeBody, response: { 200: MeView, ...problemResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Change my language or name',
+        body: UpdateMeBody,
+        response: { 200: MeView, ...problemResponses },
+      },
+    },
     async (request) => auth.updateMe(requireActor(request), request.body),
   );
 
   app.put(
     '/api/v1/me/password',
-    { schema: { tags, summary: 'Change my password (ends my other sessions)', body: ChangePasswordBody, response: noContentResponses } },
+    {
+      schema: {
+        tags,
+        summary: 'Change my password (ends my other sessions)',
+        body: ChangePasswordBody,
+        response: noContentResponses,
+      },
+    },
     async (request, reply) => {
-      await auth.changePassword(requireActor(request), request.body.currentPassword, request.body.newPassword);
+      await auth.changePassword(
+        requireActor(request),
+        request.body.currentPassword,
+        request.body.newPassword,
+      );
       return reply.status(204).send(null);
     },
   );

@@ -6,7 +6,7 @@ import type { Actor } from './actor.js';
 import * as authQ from './auth.queries.js';
 import * as q from './orgs.queries.js';
 import { sha256 } from './orgs.service.js';
-import { MIN_PASSWORD_LENGTH, dummyPasswordHash, hashPassword, verifyPassword } from './passwords.js';
+import { dummyPasswordHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.js';
 import { isRole } from './permissions.js';
 
 export interface AuthSettings {
@@ -49,7 +49,10 @@ export function createAuthService(deps: ServiceDeps, settings: AuthSettings = DE
     if (limited) {
       const oldest = limited.oldest ? new Date(limited.oldest as Date | string).getTime() : now.getTime();
       const seconds = Math.max(1, Math.ceil((oldest + windowMs - now.getTime()) / 1000));
-      throw new AppError('too_many_requests', 'auth.too_many_attempts', { params: { seconds }, retryAfter: seconds });
+      throw new AppError('too_many_requests', 'auth.too_many_attempts', {
+        params: { seconds },
+        retryAfter: seconds,
+      });
     }
   }
 
@@ -125,7 +128,12 @@ export function createAuthService(deps: ServiceDeps, settings: AuthSettings = DE
     const memberships = new Map<string, MeView['memberships'][number]>();
     for (const row of rows) {
       if (actor.kind === 'token' && (row.org_id !== actor.orgId || row.role !== actor.role)) continue;
-      const entry = memberships.get(row.org_id) ?? { orgSlug: row.slug, orgName: row.name, orgKind: row.kind, roles: [] };
+      const entry = memberships.get(row.org_id) ?? {
+        orgSlug: row.slug,
+        orgName: row.name,
+        orgKind: row.kind,
+        roles: [],
+      };
       entry.roles.push(row.role);
       memberships.set(row.org_id, entry);
     }
@@ -140,7 +148,10 @@ export function createAuthService(deps: ServiceDeps, settings: AuthSettings = DE
     };
   }
 
-  async function updateMe(actor: Actor, patch: { locale?: 'es' | 'en'; displayName?: string }): Promise<MeView> {
+  async function updateMe(
+    actor: Actor,
+    patch: { locale?: 'es' | 'en'; displayName?: string },
+  ): Promise<MeView> {
     if (actor.kind === 'system') throw new AppError('unauthenticated', 'error.unauthenticated');
     await q.updateUser(db, actor.userId, {
       ...(patch.locale && { locale: patch.locale }),
@@ -153,17 +164,26 @@ export function createAuthService(deps: ServiceDeps, settings: AuthSettings = DE
   async function changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
     if (actor.kind !== 'user') throw new AppError('forbidden', 'error.forbidden');
     if (newPassword.length < MIN_PASSWORD_LENGTH) {
-      throw invalid('auth.weak_password', [{ path: 'newPassword', code: 'auth.weak_password', params: { min: MIN_PASSWORD_LENGTH } }], {
-        min: MIN_PASSWORD_LENGTH,
-      });
+      throw invalid(
+        'auth.weak_password',
+        [{ path: 'newPassword', code: 'auth.weak_password', params: { min: MIN_PASSWORD_LENGTH } }],
+        {
+          min: MIN_PASSWORD_LENGTH,
+        },
+      );
     }
     const user = await q.findUserById(db, actor.userId);
     if (!user || !(await verifyPassword(user.password_hash, currentPassword))) {
-      throw invalid('auth.wrong_current_password', [{ path: 'currentPassword', code: 'auth.wrong_current_password' }]);
+      throw invalid('auth.wrong_current_password', [
+        { path: 'currentPassword', code: 'auth.wrong_current_password' },
+      ]);
     }
     const passwordHash = await hashPassword(newPassword);
     await inTransaction(db, async (trx) => {
-      await q.updateUser(trx, actor.userId, { password_hash: passwordHash, password_changed_at: clock.now() });
+      await q.updateUser(trx, actor.userId, {
+        password_hash: passwordHash,
+        password_changed_at: clock.now(),
+      });
       await authQ.deleteSessionsOfUser(trx, actor.userId, actor.sessionHash);
     });
   }
@@ -175,7 +195,17 @@ export function createAuthService(deps: ServiceDeps, settings: AuthSettings = DE
     await authQ.deleteLoginAttemptsBefore(db, new Date(now.getTime() - 24 * 3_600_000));
   }
 
-  return { signIn, actorFromSession, actorFromToken, signOut, signOutEverywhere, me, updateMe, changePassword, sweep };
+  return {
+    signIn,
+    actorFromSession,
+    actorFromToken,
+    signOut,
+    signOutEverywhere,
+    me,
+    updateMe,
+    changePassword,
+    sweep,
+  };
 }
 
 export type AuthService = ReturnType<typeof createAuthService>;

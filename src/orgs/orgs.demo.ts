@@ -16,17 +16,117 @@ type DemoOrg = Omit<CreateOrgInput, 'id' | 'isDemo'>;
 const pe = { country: 'PE', locale: 'es' as const };
 
 export const DEMO_ORGS: DemoOrg[] = [
-  { slug: 'cocla', name: 'COCLA — Central de Cooperativas Agrarias Cafetaleras (demo)', kind: 'central', ...pe, displayMassUnit: 'qq-pe', region: 'Cusco', province: 'La Convención', district: 'Santa Ana' },
-  { slug: 'cecafe', name: 'Cooperativa Agraria Cafetalera CECAFE (demo)', kind: 'cooperative', ...pe, displayMassUnit: 'qq-pe', region: 'Cajamarca', province: 'Jaén', district: 'Jaén' },
-  { slug: 'cedros', name: 'CEDROS — Cooperativa de Servicios Múltiples Cedros Café (demo)', kind: 'cooperative', ...pe, displayMassUnit: 'qq-pe', region: 'Cajamarca', province: 'Jaén', district: 'Huabal' },
-  { slug: 'el-milagro', name: 'Cooperativa Agraria Cafetalera El Milagro (demo)', kind: 'cooperative', ...pe, displayMassUnit: 'qq-pe', region: 'Cusco', province: 'La Convención', district: 'Echarati' },
-  { slug: 'gallito-de-las-rocas', name: 'Cooperativa Agraria Gallito de las Rocas (demo)', kind: 'cooperative', ...pe, displayMassUnit: 'qq-pe', region: 'Cusco', province: 'La Convención', district: 'Huayopata' },
-  { slug: 'union-y-fe', name: 'Cooperativa Agraria Cafetalera Unión y Fe (demo)', kind: 'cooperative', ...pe, displayMassUnit: 'qq-pe', region: 'Cusco', province: 'La Convención', district: 'Maranura' },
-  { slug: 'jumarp', name: 'JUMARP — Cooperativa Agraria Cafetalera (demo)', kind: 'cooperative', ...pe, displayMassUnit: 'qq-pe', region: 'Cajamarca', province: 'San Ignacio', district: 'San José de Lourdes' },
-  { slug: 'selva-andina', name: 'Cooperativa Agraria Selva Andina (demo)', kind: 'cooperative', ...pe, displayMassUnit: 'qq-pe', region: 'Cajamarca', province: 'Jaén', district: 'Chontalí' },
-  { slug: 'origin-coffee', name: 'Cooperativa Origin Coffee (demo)', kind: 'cooperative', ...pe, displayMassUnit: 'kg', region: 'Amazonas', province: 'Utcubamba', district: 'Lonya Grande' },
-  { slug: 'cafe-selva-norte', name: 'Programa Café Selva Norte (demo)', kind: 'program', ...pe, displayMassUnit: 'kg', region: 'Cajamarca', province: 'Jaén', district: 'Jaén' },
-  { slug: 'demo-roasters', name: 'Demo Roasters GmbH (demo buyer)', kind: 'buyer', country: 'DE', locale: 'en', displayMassUnit: 'bag-69', region: 'Hamburg', province: null, district: null },
+  {
+    slug: 'cocla',
+    name: 'COCLA — Central de Cooperativas Agrarias Cafetaleras (demo)',
+    kind: 'central',
+    ...pe,
+    displayMassUnit: 'qq-pe',
+    region: 'Cusco',
+    province: 'La Convención',
+    district: 'Santa Ana',
+  },
+  {
+    slug: 'cecafe',
+    name: 'Cooperativa Agraria Cafetalera CECAFE (demo)',
+    kind: 'cooperative',
+    ...pe,
+    displayMassUnit: 'qq-pe',
+    region: 'Cajamarca',
+    province: 'Jaén',
+    district: 'Jaén',
+  },
+  {
+    slug: 'cedros',
+    name: 'CEDROS — Cooperativa de Servicios Múltiples Cedros Café (demo)',
+    kind: 'cooperative',
+    ...pe,
+    displayMassUnit: 'qq-pe',
+    region: 'Cajamarca',
+    province: 'Jaén',
+    district: 'Huabal',
+  },
+  {
+    slug: 'el-milagro',
+    name: 'Cooperativa Agraria Cafetalera El Milagro (demo)',
+    kind: 'cooperative',
+    ...pe,
+    displayMassUnit: 'qq-pe',
+    region: 'Cusco',
+    province: 'La Convención',
+    district: 'Echarati',
+  },
+  {
+    slug: 'gallito-de-las-rocas',
+    name: 'Cooperativa Agraria Gallito de las Rocas (demo)',
+    kind: 'cooperative',
+    ...pe,
+    displayMassUnit: 'qq-pe',
+    region: 'Cusco',
+    province: 'La Convención',
+    district: 'Huayopata',
+  },
+  {
+    slug: 'union-y-fe',
+    name: 'Cooperativa Agraria Cafetalera Unión y Fe (demo)',
+    kind: 'cooperative',
+    ...pe,
+    displayMassUnit: 'qq-pe',
+    region: 'Cusco',
+    province: 'La Convención',
+    district: 'Maranura',
+  },
+  {
+    slug: 'jumarp',
+    name: 'JUMARP — Cooperativa Agraria Cafetalera (demo)',
+    kind: 'cooperative',
+    ...pe,
+    displayMassUnit: 'qq-pe',
+    region: 'Cajamarca',
+    province: 'San Ignacio',
+    district: 'San José de Lourdes',
+  },
+  {
+    slug: 'selva-andina',
+    name: 'Cooperativa Agraria Selva Andina (demo)',
+    kind: 'cooperative',
+    ...pe,
+    displayMassUnit: 'qq-pe',
+    region: 'Cajamarca',
+    province: 'Jaén',
+    district: 'Chontalí',
+  },
+  {
+    slug: 'origin-coffee',
+    name: 'Cooperativa Origin Coffee (demo)',
+    kind: 'cooperative',
+    ...pe,
+    displayMassUnit: 'kg',
+    region: 'Amazonas',
+    province: 'Utcubamba',
+    district: 'Lonya Grande',
+  },
+  {
+    slug: 'cafe-selva-norte',
+    name: 'Programa Café Selva Norte (demo)',
+    kind: 'program',
+    ...pe,
+    displayMassUnit: 'kg',
+    region: 'Cajamarca',
+    province: 'Jaén',
+    district: 'Jaén',
+  },
+  {
+    slug: 'demo-roasters',
+    name: 'Demo Roasters GmbH (demo buyer)',
+    kind: 'buyer',
+    country: 'DE',
+    locale: 'en',
+    displayMassUnit: 'bag-69',
+    region: 'Hamburg',
+    province: null,
+    district: null,
+  },
 ];
 
 const SOUTH = ['el-milagro', 'gallito-de-las-rocas', 'union-y-fe'];
@@ -34,8 +134,16 @@ const NORTH = ['cecafe', 'cedros', 'jumarp', 'selva-andina', 'origin-coffee'];
 
 /** Who shares what with whom: COCLA's member cooperatives with COCLA, the northern ones with the program. */
 export const DEMO_GRANTS: { grantor: string; grantee: string; areas: DataArea[] }[] = [
-  ...SOUTH.map((grantor) => ({ grantor, grantee: 'cocla', areas: ['members', 'collection', 'accounts', 'governance', 'lots'] as DataArea[] })),
-  ...NORTH.map((grantor) => ({ grantor, grantee: 'cafe-selva-norte', areas: ['members', 'governance', 'training'] as DataArea[] })),
+  ...SOUTH.map((grantor) => ({
+    grantor,
+    grantee: 'cocla',
+    areas: ['members', 'collection', 'accounts', 'governance', 'lots'] as DataArea[],
+  })),
+  ...NORTH.map((grantor) => ({
+    grantor,
+    grantee: 'cafe-selva-norte',
+    areas: ['members', 'governance', 'training'] as DataArea[],
+  })),
   { grantor: 'union-y-fe', grantee: 'cafe-selva-norte', areas: ['training'] },
 ];
 
@@ -61,7 +169,9 @@ export const orgsDemo: DemoPart = {
       isPlatformAdmin: true,
     });
 
-    const people = DEMO_ORGS.flatMap((org) => ROLES_BY_KIND[org.kind].map((role) => ({ slug: org.slug, role })));
+    const people = DEMO_ORGS.flatMap((org) =>
+      ROLES_BY_KIND[org.kind].map((role) => ({ slug: org.slug, role })),
+    );
     ctx.progress(`demo: ${people.length} demo users (password ${ctx.password})`);
     // argon2 runs on the thread pool: hash a few at a time rather than one by one.
     for (let i = 0; i < people.length; i += 8) {

@@ -1,6 +1,6 @@
 import type { Insertable, Selectable } from 'kysely';
-import type { Executor } from '../platform/db/transaction.js';
 import type { DataGrantsTable, OrganizationsTable, UsersTable } from '../platform/db/schema.js';
+import type { Executor } from '../platform/db/transaction.js';
 
 /** The only place that builds SQL for organizations, users, memberships, grants and API tokens. */
 
@@ -30,9 +30,16 @@ export function insertOrg(db: Executor, row: Insertable<OrganizationsTable>) {
 export function updateOrg(
   db: Executor,
   orgId: string,
-  patch: Partial<Pick<OrgRow, 'name' | 'locale' | 'time_zone' | 'display_mass_unit' | 'region' | 'province' | 'district'>>,
+  patch: Partial<
+    Pick<OrgRow, 'name' | 'locale' | 'time_zone' | 'display_mass_unit' | 'region' | 'province' | 'district'>
+  >,
 ) {
-  return db.updateTable('organizations').set(patch).where('org_id', '=', orgId).returningAll().executeTakeFirstOrThrow();
+  return db
+    .updateTable('organizations')
+    .set(patch)
+    .where('org_id', '=', orgId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 /** Organizations where the user holds at least one role, with the roles. */
@@ -40,7 +47,13 @@ export function membershipsOfUser(db: Executor, userId: string) {
   return db
     .selectFrom('memberships')
     .innerJoin('organizations', 'organizations.org_id', 'memberships.org_id')
-    .select(['organizations.org_id', 'organizations.slug', 'organizations.name', 'organizations.kind', 'memberships.role'])
+    .select([
+      'organizations.org_id',
+      'organizations.slug',
+      'organizations.name',
+      'organizations.kind',
+      'memberships.role',
+    ])
     .where('memberships.user_id', '=', userId)
     .orderBy('organizations.name')
     .execute();
@@ -133,7 +146,12 @@ export function updateUser(
   userId: string,
   patch: Partial<Pick<UserRow, 'display_name' | 'locale' | 'password_hash' | 'password_changed_at'>>,
 ) {
-  return db.updateTable('users').set(patch).where('user_id', '=', userId).returningAll().executeTakeFirstOrThrow();
+  return db
+    .updateTable('users')
+    .set(patch)
+    .where('user_id', '=', userId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 export function insertMembership(

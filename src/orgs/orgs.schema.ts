@@ -4,7 +4,10 @@ import { DATA_AREAS, ORG_KINDS, ROLES } from './permissions.js';
 
 /** The HTTP contract of organizations, people, sessions, grants, tokens and the audit trail. */
 
-export const Slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(60);
+export const Slug = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+  .max(60);
 export const ClientId = z.uuid().describe('Client-made UUID; repeating a create with it is safe.');
 const Locale = z.enum(['es', 'en']);
 const Email = z.email().max(254);
@@ -89,7 +92,12 @@ export const ChangePasswordBody = z.strictObject({
   newPassword: z.string().min(8).max(1000),
 });
 
-export const OrgUser = z.object({ id: z.uuid(), email: z.string(), displayName: z.string(), roles: z.array(z.string()) });
+export const OrgUser = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  displayName: z.string(),
+  roles: z.array(z.string()),
+});
 export const AddUserBody = z.strictObject({
   email: Email,
   role: z.enum(ROLES),
@@ -181,5 +189,12 @@ export const Problem = z
 
 /** The error answers every route may give, for the OpenAPI document. */
 export const NoContent = z.null().describe('No content');
-export const problemResponses = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 429: Problem };
+export const problemResponses = {
+  400: Problem,
+  401: Problem,
+  403: Problem,
+  404: Problem,
+  409: Problem,
+  429: Problem,
+};
 export const noContentResponses = { 204: NoContent, ...problemResponses };

@@ -6,16 +6,16 @@ import type { ServiceDeps } from '../platform/deps.js';
 import { AppError, forbidden, fromDatabaseError, invalid, notFound } from '../platform/errors.js';
 import { idempotentCreate } from '../platform/idempotency.js';
 import { type Actor, actorUserId, auditActor } from './actor.js';
-import { hashPassword } from './passwords.js';
 import * as q from './orgs.queries.js';
+import { hashPassword } from './passwords.js';
 import {
   type Action,
+  can,
   type DataArea,
   GRANTEE_READER_ROLES,
+  isRole,
   type OrgKind,
   type Role,
-  can,
-  isRole,
   roleFitsKind,
 } from './permissions.js';
 
@@ -118,7 +118,9 @@ export function createOrgsService(deps: ServiceDeps) {
 
   /** Own organizations whose people may read what cooperatives granted them. */
   function readerOrgIds(own: Map<string, Role[]>): string[] {
-    return [...own].filter(([, roles]) => roles.some((r) => GRANTEE_READER_ROLES.includes(r))).map(([id]) => id);
+    return [...own]
+      .filter(([, roles]) => roles.some((r) => GRANTEE_READER_ROLES.includes(r)))
+      .map(([id]) => id);
   }
 
   async function accessTo(exec: Executor, actor: Actor, org: q.OrgRow): Promise<OrgAccess | undefined> {
@@ -172,7 +174,11 @@ export function createOrgsService(deps: ServiceDeps) {
     const own = await ownRoles(db, actor);
     if (actor.isPlatformAdmin) {
       return (await q.listAllOrgs(db)).map((org) =>
-        toOrgView(org, { roles: own.get(org.org_id) ?? [], via: own.has(org.org_id) ? 'member' : 'platform', areas: [] }),
+        toOrgView(org, {
+          roles: own.get(org.org_id) ?? [],
+          via: own.has(org.org_id) ? 'member' : 'platform',
+          areas: [],
+        }),
       );
     }
     const views: OrgView[] = [];
@@ -226,7 +232,9 @@ export function createOrgsService(deps: ServiceDeps) {
             country: input.country,
             currency: input.currency ?? country.default_currency,
             time_zone: input.timeZone ?? country.default_time_zone,
-            locale: input.locale ?? (input.country === 'PE' || input.country === 'CO' || input.country === 'ES' ? 'es' : 'en'),
+            locale:
+              input.locale ??
+              (input.country === 'PE' || input.country === 'CO' || input.country === 'ES' ? 'es' : 'en'),
             display_mass_unit: input.displayMassUnit ?? 'kg',
             region: input.region ?? null,
             province: input.province ?? null,
@@ -253,7 +261,12 @@ export function createOrgsService(deps: ServiceDeps) {
   async function updateOrg(
     actor: Actor,
     slug: string,
-    patch: Partial<Pick<CreateOrgInput, 'name' | 'locale' | 'timeZone' | 'displayMassUnit' | 'region' | 'province' | 'district'>>,
+    patch: Partial<
+      Pick<
+        CreateOrgInput,
+        'name' | 'locale' | 'timeZone' | 'displayMassUnit' | 'region' | 'province' | 'district'
+      >
+    >,
   ): Promise<OrgView> {
     return inTransaction(db, async (trx) => {
       const access = await authorize(trx, actor, slug, 'org.update');
@@ -287,7 +300,12 @@ export function createOrgsService(deps: ServiceDeps) {
     const rows = await q.listMembersOfOrg(db, access.org.org_id);
     const byUser = new Map<string, { id: string; email: string; displayName: string; roles: string[] }>();
     for (const row of rows) {
-      const entry = byUser.get(row.user_id) ?? { id: row.user_id, email: row.email, displayName: row.display_name, roles: [] };
+      const entry = byUser.get(row.user_id) ?? {
+        id: row.user_id,
+        email: row.email,
+        displayName: row.display_name,
+        roles: [],
+      };
       entry.roles.push(row.role);
       byUser.set(row.user_id, entry);
     }
@@ -317,10 +335,14 @@ export function createOrgsService(deps: ServiceDeps) {
   ) {
     const access = await authorize(trx, actor, slug, 'users.manage');
     if (!roleFitsKind(input.role, access.org.kind)) {
-      throw invalid('org.role_not_allowed', [{ path: 'role', code: 'org.role_not_allowed', params: { role: input.role, kind: access.org.kind } }], {
-        role: input.role,
-        kind: access.org.kind,
-      });
+      throw invalid(
+        'org.role_not_allowed',
+        [{ path: 'role', code: 'org.role_not_allowed', params: { role: input.role, kind: access.org.kind } }],
+        {
+          role: input.role,
+          kind: access.org.kind,
+        },
+      );
     }
     const at = clock.now();
     let user = await q.findUserByEmail(trx, input.email);
@@ -356,7 +378,13 @@ export function createOrgsService(deps: ServiceDeps) {
         at,
       });
     }
-    return { userId: user.user_id, email: user.email, role: input.role, createdUser, addedRole: Boolean(added) };
+    return {
+      userId: user.user_id,
+      email: user.email,
+      role: input.role,
+      createdUser,
+      addedRole: Boolean(added),
+    };
   }
 
   /**
@@ -365,23 +393,31 @@ export function createOrgsService(deps: ServiceDeps) {
    */
   async function createUser(
     actor: Actor,
-    input: { email: string; displayName: string; password: string; isPlatformAdmin?: boolean; locale?: 'es' | 'en' },
+    input: {
+      email: string;
+      displayName: string;
+      password: string;
+      isPlatformAdmin?: boolean;
+      locale?: 'es' | 'en';
+    },
   ): Promise<{ userId: string; email: string }> {
     if (!actor.isPlatformAdmin) throw forbidden();
     const passwordHash = await hashPassword(input.password);
     const at = clock.now();
-    const user = await q.insertUser(db, {
-      user_id: ids.next(),
-      email: input.email.trim().toLowerCase(),
-      display_name: input.displayName.trim(),
-      password_hash: passwordHash,
-      locale: input.locale ?? 'es',
-      is_platform_admin: input.isPlatformAdmin ?? false,
-      created_at: at,
-      password_changed_at: at,
-    }).catch((error: unknown) => {
-      throw fromDatabaseError(error) ?? error;
-    });
+    const user = await q
+      .insertUser(db, {
+        user_id: ids.next(),
+        email: input.email.trim().toLowerCase(),
+        display_name: input.displayName.trim(),
+        password_hash: passwordHash,
+        locale: input.locale ?? 'es',
+        is_platform_admin: input.isPlatformAdmin ?? false,
+        created_at: at,
+        password_changed_at: at,
+      })
+      .catch((error: unknown) => {
+        throw fromDatabaseError(error) ?? error;
+      });
     return { userId: user.user_id, email: user.email };
   }
 
@@ -421,7 +457,10 @@ export function createOrgsService(deps: ServiceDeps) {
     };
   }
 
-  async function listGrants(actor: Actor, slug: string): Promise<{ given: GrantView[]; received: GrantView[] }> {
+  async function listGrants(
+    actor: Actor,
+    slug: string,
+  ): Promise<{ given: GrantView[]; received: GrantView[] }> {
     const access = await authorize(db, actor, slug, 'grants.read');
     const rows = await q.listGrantsOfOrg(db, access.org.org_id);
     return {
@@ -445,7 +484,12 @@ export function createOrgsService(deps: ServiceDeps) {
         async () => {
           if (access.org.kind !== 'cooperative') throw new AppError('invalid', 'org.grant_not_cooperative');
           const grantee = await q.findOrgBySlug(trx, input.granteeSlug);
-          if (!grantee) throw invalid('org.not_found', [{ path: 'granteeSlug', code: 'org.not_found', params: { slug: input.granteeSlug } }], { slug: input.granteeSlug });
+          if (!grantee)
+            throw invalid(
+              'org.not_found',
+              [{ path: 'granteeSlug', code: 'org.not_found', params: { slug: input.granteeSlug } }],
+              { slug: input.granteeSlug },
+            );
           if (grantee.kind !== 'central' && grantee.kind !== 'program') {
             throw invalid('org.grantee_kind', [{ path: 'granteeSlug', code: 'org.grantee_kind' }]);
           }

@@ -4,7 +4,12 @@ import { hash, verify } from '@node-rs/argon2';
  * Password hashing with argon2id at OWASP's minimum parameters (m = 19 MiB, t = 2, p = 1): strong
  * enough, and a sign-in stays well under 100 ms on a collection centre's cheap office PC.
  */
-const PARAMS = { algorithm: 2 /* Argon2id; the enum is a const enum, unusable under verbatimModuleSyntax */, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+const PARAMS = {
+  algorithm: 2 /* Argon2id; the enum is a const enum, unusable under verbatimModuleSyntax */,
+  memoryCost: 19_456,
+  timeCost: 2,
+  parallelism: 1,
+} as const;
 
 export const MIN_PASSWORD_LENGTH = 8;
 

@@ -32,7 +32,17 @@ export const DATA_AREAS = ['members', 'collection', 'accounts', 'governance', 't
 export type DataArea = (typeof DATA_AREAS)[number];
 
 export const ACTIONS = {
-  'org.read': ['admin', 'manager', 'accountant', 'cashier', 'board', 'oversight', 'member', 'buyer', 'viewer'],
+  'org.read': [
+    'admin',
+    'manager',
+    'accountant',
+    'cashier',
+    'board',
+    'oversight',
+    'member',
+    'buyer',
+    'viewer',
+  ],
   'org.update': ['admin'],
   'users.read': ['admin', 'manager'],
   'users.manage': ['admin'],
@@ -44,7 +54,14 @@ export const ACTIONS = {
 export type Action = keyof typeof ACTIONS;
 
 /** Roles of a central's or program's people that may read what a cooperative granted them. */
-export const GRANTEE_READER_ROLES: readonly Role[] = ['admin', 'manager', 'accountant', 'board', 'oversight', 'viewer'];
+export const GRANTEE_READER_ROLES: readonly Role[] = [
+  'admin',
+  'manager',
+  'accountant',
+  'board',
+  'oversight',
+  'viewer',
+];
 
 export function can(roles: readonly Role[], action: Action): boolean {
   const allowed: readonly Role[] = ACTIONS[action];
@@ -56,4 +73,5 @@ export function roleFitsKind(role: Role, kind: OrgKind): boolean {
 }
 
 export const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
-export const isDataArea = (value: string): value is DataArea => (DATA_AREAS as readonly string[]).includes(value);
+export const isDataArea = (value: string): value is DataArea =>
+  (DATA_AREAS as readonly string[]).includes(value);

@@ -152,7 +152,12 @@ export async function verifyAuditChain(db: Executor, orgId: string, pageSize = 5
         return { orgId, events: count, ok: false, firstBroken: { seq: expectedSeq, reason: 'gap' } };
       }
       if (row.prev_hash !== prevHash) {
-        return { orgId, events: count, ok: false, firstBroken: { seq: row.seq, reason: 'prev_hash_mismatch' } };
+        return {
+          orgId,
+          events: count,
+          ok: false,
+          firstBroken: { seq: row.seq, reason: 'prev_hash_mismatch' },
+        };
       }
       const recomputed = linkHash({
         orgId,

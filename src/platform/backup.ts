@@ -1,4 +1,13 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 
@@ -27,7 +36,8 @@ export async function rotateSnapshot(pglite: PGlite, dir: string, keep: number, 
   const snapshots = readdirSync(dir)
     .filter((f) => f.startsWith('ayni-snapshot-') && f.endsWith('.tar.gz'))
     .sort();
-  for (const old of snapshots.slice(0, Math.max(0, snapshots.length - keep))) rmSync(join(dir, old), { force: true });
+  for (const old of snapshots.slice(0, Math.max(0, snapshots.length - keep)))
+    rmSync(join(dir, old), { force: true });
   return file;
 }
 
@@ -35,7 +45,11 @@ export async function rotateSnapshot(pglite: PGlite, dir: string, keep: number, 
  * Restores an archive into `pgdata`. An existing database is moved aside (never deleted) so a wrong
  * restore can be undone by hand. The archive is opened and checked before anything is moved.
  */
-export async function restoreBackup(file: string, pgdata: string, at: Date): Promise<{ movedAside?: string }> {
+export async function restoreBackup(
+  file: string,
+  pgdata: string,
+  at: Date,
+): Promise<{ movedAside?: string }> {
   if (!existsSync(file) || !statSync(file).isFile()) throw new Error(`No backup archive at ${file}`);
   const archive = new Blob([readFileSync(file)]);
   const staging = `${pgdata}.restoring`;

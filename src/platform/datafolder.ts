@@ -76,5 +76,8 @@ export function lockDataFolder(dataDir: string, command: string): DataFolderLock
       rmSync(path, { force: true });
     }
   }
-  throw new DataFolderLockedError(path, readLockHolder(dataDir) ?? { pid: 0, host: '?', since: '?', command: '?' });
+  throw new DataFolderLockedError(
+    path,
+    readLockHolder(dataDir) ?? { pid: 0, host: '?', since: '?', command: '?' },
+  );
 }

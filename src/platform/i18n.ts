@@ -110,7 +110,11 @@ export function registerMessages(locale: Locale, messages: Catalog): void {
   Object.assign(catalogs[locale], messages);
 }
 
-export function translate(locale: Locale, code: string, params: Record<string, string | number> = {}): string {
+export function translate(
+  locale: Locale,
+  code: string,
+  params: Record<string, string | number> = {},
+): string {
   const template = catalogs[locale][code] ?? catalogs.es[code] ?? code;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     params[name] === undefined ? whole : String(params[name]),

@@ -35,7 +35,9 @@ export function parseMoney(text: string, currency: Currency): bigint {
   if (fraction.length > currency.minorUnits) {
     throw new RangeError(`${currency.code} has ${currency.minorUnits} decimals: ${text}`);
   }
-  const minor = BigInt(whole) * 10n ** BigInt(currency.minorUnits) + BigInt(fraction.padEnd(currency.minorUnits, '0') || '0');
+  const minor =
+    BigInt(whole) * 10n ** BigInt(currency.minorUnits) +
+    BigInt(fraction.padEnd(currency.minorUnits, '0') || '0');
   return sign ? -minor : minor;
 }
 

@@ -43,6 +43,7 @@ export function fromGrams(grams: bigint, unit: MassUnit, decimals = 2): string {
   const scaled = divRoundHalfAwayFromZero(grams * 1_000n * scale, MASS_UNIT_MILLIGRAMS[unit]);
   const negative = scaled < 0n;
   const abs = negative ? -scaled : scaled;
-  const text = decimals === 0 ? `${abs}` : `${abs / scale}.${(abs % scale).toString().padStart(decimals, '0')}`;
+  const text =
+    decimals === 0 ? `${abs}` : `${abs / scale}.${(abs % scale).toString().padStart(decimals, '0')}`;
   return negative ? `-${text}` : text;
 }

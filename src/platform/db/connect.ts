@@ -70,7 +70,10 @@ export async function connect(options: ConnectOptions): Promise<DatabaseHandle> 
 
   const dataDir = options.dataDir ?? 'memory://';
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
+  const pglite = await PGlite.create(
+    dataDir,
+    options.loadDataDir ? { loadDataDir: options.loadDataDir } : {},
+  );
   const pool = new pg.Pool({
     ...createPgConfig(pglite),
     max: 1,

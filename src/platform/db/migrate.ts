@@ -5,7 +5,6 @@ import { sql } from 'kysely';
 import { MIGRATIONS_DIR } from '../paths.js';
 import type { Db } from './transaction.js';
 
-
 export interface Migration {
   name: string;
   checksum: string;
@@ -50,9 +49,10 @@ export async function migrate(
   return db.connection().execute(async (conn) => {
     await sql`SELECT pg_advisory_lock(4242001)`.execute(conn);
     try {
-      const rows = await sql<{ name: string; checksum: string }>`SELECT name, checksum FROM schema_migrations`.execute(
-        conn,
-      );
+      const rows = await sql<{
+        name: string;
+        checksum: string;
+      }>`SELECT name, checksum FROM schema_migrations`.execute(conn);
       const applied = new Map(rows.rows.map((row) => [row.name, row.checksum]));
       const known = new Set(migrations.map((m) => m.name));
       for (const name of applied.keys()) {

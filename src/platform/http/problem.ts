@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, type FieldError, HTTP_STATUS, fromDatabaseError } from '../errors.js';
+import { AppError, type FieldError, fromDatabaseError, HTTP_STATUS } from '../errors.js';
 import { type Locale, translate } from '../i18n.js';
 
 /**
@@ -122,7 +122,11 @@ export function problemFor(error: AppError, locale: Locale, instance?: string): 
   };
   if (instance) body.instance = instance;
   if (error.fields.length > 0) {
-    body.errors = error.fields.map((f) => ({ path: f.path, code: f.code, message: translate(locale, f.code, f.params) }));
+    body.errors = error.fields.map((f) => ({
+      path: f.path,
+      code: f.code,
+      message: translate(locale, f.code, f.params),
+    }));
   }
   return body;
 }

@@ -5,10 +5,10 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import {
-  type ZodTypeProvider,
   jsonSchemaTransform,
   serializerCompiler,
   validatorCompiler,
+  type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { AppError } from '../errors.js';
 import { type Locale, negotiateLocale } from '../i18n.js';
@@ -68,7 +68,12 @@ export async function createHttpServer(options: HttpOptions): Promise<HttpServer
 
   app.setNotFoundHandler((request, reply) => {
     const isApi = request.url.startsWith('/api/') || request.url === '/healthz';
-    if (!isApi && options.webRoot && request.method === 'GET' && existsSync(`${options.webRoot}/index.html`)) {
+    if (
+      !isApi &&
+      options.webRoot &&
+      request.method === 'GET' &&
+      existsSync(`${options.webRoot}/index.html`)
+    ) {
       // The web app routes on the client: every other GET path gets its page.
       return reply.type('text/html; charset=utf-8').sendFile('index.html');
     }
