@@ -271,7 +271,7 @@ export function createOrgsService(deps: ServiceDeps) {
     return inTransaction(db, async (trx) => {
       const access = await authorize(trx, actor, slug, 'org.update');
       const at = clock.now();
-      const org = await q.updateOrg(trx, access.org.org_id, {
+      const changes = {
         ...(patch.name !== undefined && { name: patch.name.trim() }),
         ...(patch.locale !== undefined && { locale: patch.locale }),
         ...(patch.timeZone !== undefined && { time_zone: patch.timeZone }),
@@ -279,7 +279,10 @@ export function createOrgsService(deps: ServiceDeps) {
         ...(patch.region !== undefined && { region: patch.region }),
         ...(patch.province !== undefined && { province: patch.province }),
         ...(patch.district !== undefined && { district: patch.district }),
-      });
+      };
+      // Nothing to change is not a write: no UPDATE, no audit event.
+      if (Object.keys(changes).length === 0) return toOrgView(access.org, access);
+      const org = await q.updateOrg(trx, access.org.org_id, changes);
       await appendAudit(trx, {
         orgId: org.org_id,
         actor: auditActor(actor),

@@ -21,6 +21,7 @@ export interface ProblemBody {
 interface ValidationEntry {
   keyword: string;
   instancePath: string;
+  message?: string;
   params?: Record<string, unknown>;
 }
 
@@ -43,8 +44,9 @@ export function fieldErrorsFromValidation(entries: ValidationEntry[], context?: 
         }
         break;
       case 'invalid_type':
+        // zod does not echo the input back; its message says when nothing was sent.
         fields.push(
-          params.input === undefined
+          /received undefined$/.test(entry.message ?? '')
             ? { path, code: 'field.required' }
             : { path, code: 'field.invalid_type', params: { expected: String(params.expected ?? '?') } },
         );

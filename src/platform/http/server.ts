@@ -15,6 +15,10 @@ import { type Locale, negotiateLocale } from '../i18n.js';
 import { sendProblem, toAppError } from './problem.js';
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route registered, as `METHOD /path`, for the authorization matrix test and the docs. */
+    routeList: string[];
+  }
   interface FastifyRequest {
     /** The caller's language for messages: Accept-Language, else Spanish. */
     locale: Locale;
@@ -51,6 +55,13 @@ export async function createHttpServer(options: HttpOptions): Promise<HttpServer
     genReqId: () => Math.random().toString(36).slice(2, 10),
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
+
+  const routeList: string[] = [];
+  app.decorate('routeList', routeList);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat())
+      if (method !== 'HEAD') routeList.push(`${method} ${route.url}`);
+  });
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

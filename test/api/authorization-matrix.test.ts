@@ -1,0 +1,225 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACTIONS, type Action, ROLES_BY_KIND } from '../../src/orgs/permissions.js';
+import { createTestContext, type Session, signIn, type TestContext } from '../harness/context.js';
+
+/**
+ * Every route × every role of a cooperative × a foreign organization × a central's grantee × nobody.
+ * A role the permission table allows gets the route's success answer; any other gets 403; anyone
+ * outside the organization gets 404; nobody signed in gets 401. A route missing from this table fails
+ * the test, so new routes must join the matrix.
+ */
+
+interface RouteCase {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT';
+  path: string;
+  /** The permission the route needs; 'signed-in' for any person, 'platform' for platform admins. */
+  needs: Action | 'signed-in' | 'platform' | 'self';
+  url(org: string, n: number): string;
+  body?(org: string, n: number): unknown;
+  /** Status (and code) an allowed caller gets. */
+  ok: number;
+  okCode?: string;
+  /** A platform administrator holds no role in the cooperative, so cannot do what needs one. */
+  needsOwnRole?: boolean;
+}
+
+const RANDOM_ID = '01900000-0000-7000-8000-0000000fffff';
+const uuid = (n: number) => `01900000-0000-7000-8000-${n.toString(16).padStart(12, '0')}`;
+
+const CASES: RouteCase[] = [
+  { method: 'GET', path: '/api/v1/orgs', needs: 'signed-in', url: () => '/api/v1/orgs', ok: 200 },
+  {
+    method: 'POST',
+    path: '/api/v1/orgs',
+    needs: 'platform',
+    url: () => '/api/v1/orgs',
+    body: (_o, n) => ({
+      id: uuid(0xd000 + n),
+      slug: `matrix-${n}`,
+      name: `Matrix ${n}`,
+      kind: 'cooperative',
+      country: 'PE',
+    }),
+    ok: 201,
+  },
+  { method: 'GET', path: '/api/v1/orgs/:org', needs: 'org.read', url: (o) => `/api/v1/orgs/${o}`, ok: 200 },
+  {
+    method: 'PATCH',
+    path: '/api/v1/orgs/:org',
+    needs: 'org.update',
+    url: (o) => `/api/v1/orgs/${o}`,
+    body: () => ({ district: 'Huabal' }),
+    ok: 200,
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/orgs/:org/users',
+    needs: 'users.read',
+    url: (o) => `/api/v1/orgs/${o}/users`,
+    ok: 200,
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/orgs/:org/users',
+    needs: 'users.manage',
+    url: (o) => `/api/v1/orgs/${o}/users`,
+    body: (o, n) => ({ email: `matrix${n}@${o}.example`, role: 'viewer', password: 'matrix-password' }),
+    ok: 201,
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/orgs/:org/users/:userId/roles/:role',
+    needs: 'users.manage',
+    url: (o) => `/api/v1/orgs/${o}/users/${RANDOM_ID}/roles/viewer`,
+    ok: 404,
+    okCode: 'org.user_not_found',
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/orgs/:org/grants',
+    needs: 'grants.read',
+    url: (o) => `/api/v1/orgs/${o}/grants`,
+    ok: 200,
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/orgs/:org/grants',
+    needs: 'grants.manage',
+    url: (o) => `/api/v1/orgs/${o}/grants`,
+    body: (_o, n) => ({
+      id: uuid(0xe000 + n),
+      granteeSlug: 'cocla',
+      area: (['members', 'collection', 'accounts', 'governance', 'training', 'lots'] as const)[n % 6],
+    }),
+    ok: 201,
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/orgs/:org/grants/:grantId/revoke',
+    needs: 'grants.manage',
+    url: (o) => `/api/v1/orgs/${o}/grants/${RANDOM_ID}/revoke`,
+    ok: 404,
+    okCode: 'org.grant_not_found',
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/orgs/:org/tokens',
+    needs: 'tokens.manage',
+    url: (o) => `/api/v1/orgs/${o}/tokens`,
+    ok: 200,
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/orgs/:org/tokens',
+    needs: 'tokens.manage',
+    url: (o) => `/api/v1/orgs/${o}/tokens`,
+    body: (_o, n) => ({ id: uuid(0xf000 + n), name: `matrix ${n}`, role: 'admin' }),
+    ok: 201,
+    needsOwnRole: true,
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/orgs/:org/tokens/:tokenId/revoke',
+    needs: 'tokens.manage',
+    url: (o) => `/api/v1/orgs/${o}/tokens/${RANDOM_ID}/revoke`,
+    ok: 404,
+    okCode: 'org.token_not_found',
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/orgs/:org/audit',
+    needs: 'audit.read',
+    url: (o) => `/api/v1/orgs/${o}/audit`,
+    ok: 200,
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/orgs/:org/audit/verify',
+    needs: 'audit.read',
+    url: (o) => `/api/v1/orgs/${o}/audit/verify`,
+    ok: 200,
+  },
+  // The caller's own session and profile: any signed-in person, about themselves only.
+  { method: 'GET', path: '/api/v1/me', needs: 'self', url: () => '/api/v1/me', ok: 200 },
+  {
+    method: 'PATCH',
+    path: '/api/v1/me',
+    needs: 'self',
+    url: () => '/api/v1/me',
+    body: () => ({ locale: 'es' }),
+    ok: 200,
+  },
+];
+/** Routes outside the matrix, each tested on its own elsewhere (test/api/auth.test.ts). */
+const TESTED_ELSEWHERE = [
+  'POST /api/v1/session',
+  'DELETE /api/v1/session',
+  'DELETE /api/v1/sessions',
+  'PUT /api/v1/me/password',
+];
+
+let ctx: TestContext;
+const routes: string[] = [];
+const sessions = new Map<string, Session>();
+let counter = 0;
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  for (const role of ROLES_BY_KIND.cooperative)
+    sessions.set(role, await signIn(ctx.http, `${role}@cedros.example`));
+  sessions.set('platform', await signIn(ctx.http, 'admin@ayni.example'));
+  sessions.set('grantee', await signIn(ctx.http, 'manager@cafe-selva-norte.example'));
+});
+afterAll(() => ctx?.close());
+
+async function call(c: RouteCase, org: string, session?: Session) {
+  counter++;
+  return ctx.http.inject({
+    method: c.method,
+    url: c.url(org, counter),
+    headers: session?.headers ?? {},
+    ...(c.body && { payload: c.body(org, counter) as Record<string, unknown> }),
+  });
+}
+
+function allowed(c: RouteCase, who: string): boolean {
+  if (c.needs === 'signed-in' || c.needs === 'self') return true;
+  if (who === 'platform') return !c.needsOwnRole;
+  if (c.needs === 'platform') return false;
+  if (who === 'grantee') return c.needs === 'org.read';
+  return (ACTIONS[c.needs] as readonly string[]).includes(who);
+}
+
+describe('authorization matrix', () => {
+  it('covers every API route the server has', () => {
+    const declared = new Set([...CASES.map((c) => `${c.method} ${c.path}`), ...TESTED_ELSEWHERE]);
+    const api = ctx.http.routeList.filter((r) => r.includes(' /api/v1/') && !r.endsWith('/openapi.json'));
+    expect(api.length).toBeGreaterThan(15);
+    for (const route of api) expect(declared, `${route} is missing from the matrix`).toContain(route);
+  });
+
+  for (const c of CASES) {
+    it(`${c.method} ${c.path}`, async () => {
+      const nobody = await call(c, 'cedros');
+      expect(nobody.statusCode, 'nobody signed in').toBe(401);
+
+      for (const who of [...ROLES_BY_KIND.cooperative, 'platform', 'grantee']) {
+        const res = await call(c, 'cedros', sessions.get(who));
+        if (allowed(c, who)) {
+          expect(res.statusCode, `${who}: ${res.body}`).toBe(c.ok);
+          if (c.okCode) expect(JSON.parse(res.body).code, who).toBe(c.okCode);
+        } else {
+          expect(res.statusCode, `${who} must be refused: ${res.body}`).toBe(403);
+        }
+      }
+
+      if (c.path.includes(':org')) {
+        for (const who of ROLES_BY_KIND.cooperative) {
+          const res = await call(c, 'jumarp', sessions.get(who));
+          expect(res.statusCode, `${who} of cedros on jumarp`).toBe(404);
+          expect(JSON.parse(res.body).code).toBe('org.not_found');
+        }
+      }
+    });
+  }
+});
