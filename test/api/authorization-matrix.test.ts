@@ -159,7 +159,6 @@ const TESTED_ELSEWHERE = [
 ];
 
 let ctx: TestContext;
-const routes: string[] = [];
 const sessions = new Map<string, Session>();
 let counter = 0;
 

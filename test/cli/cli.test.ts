@@ -1,0 +1,159 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PACKAGE_ROOT } from '../../src/platform/paths.js';
+
+/**
+ * The `ayni` command as a person runs it: the compiled CLI (npm test builds it first) on a real data
+ * folder. Always the embedded engine: these are the commands of a one-machine install.
+ */
+const BIN = join(PACKAGE_ROOT, 'bin', 'ayni.js');
+const env = { ...process.env, AYNI_LOG_LEVEL: 'error', DATABASE_URL: '' };
+let dir: string;
+
+function ayni(args: string[], input?: string) {
+  return spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env, input, timeout: 120_000 });
+}
+
+function startServer(data: string, port: number): Promise<{ child: ChildProcess; output: () => string }> {
+  const child = spawn(process.execPath, [BIN, 'start', '--data', data, '--port', String(port), '--no-demo'], {
+    env,
+  });
+  let output = '';
+  child.stdout?.on('data', (d) => (output += d));
+  child.stderr?.on('data', (d) => (output += d));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 90_000);
+    child.stdout?.on('data', () => {
+      if (output.includes('is running at')) {
+        clearTimeout(timer);
+        resolve({ child, output: () => output });
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`server exited ${code}: ${output}`)));
+  });
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'ayni-cli-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('ayni CLI', () => {
+  it('--help describes every command', () => {
+    const help = ayni(['--help']);
+    expect(help.status).toBe(0);
+    for (const command of ['start', 'migrate', 'demo', 'user', 'audit', 'backup', 'restore'])
+      expect(help.stdout).toContain(command);
+    expect(ayni(['user', 'add', '--help']).stdout).toContain('--password-stdin');
+  });
+
+  it('a second start on the same data folder is refused, naming the lock and the process; SIGTERM stops cleanly', async () => {
+    const data = join(dir, 'locked');
+    const first = await startServer(data, 18_741);
+    try {
+      const health = await fetch('http://127.0.0.1:18741/healthz');
+      expect(await health.json()).toEqual({ status: 'ok' });
+      const second = ayni(['start', '--data', data, '--port', '18742', '--no-demo']);
+      expect(second.status).not.toBe(0);
+      expect(second.stderr).toContain(join(data, 'ayni.lock'));
+      expect(second.stderr).toContain(`pid ${first.child.pid}`);
+      // A command that writes is refused the same way while the server runs.
+      const add = ayni([
+        'user',
+        'add',
+        '--data',
+        data,
+        '--email',
+        'x@y.example',
+        '--org',
+        'cedros',
+        '--role',
+        'viewer',
+      ]);
+      expect(add.status).not.toBe(0);
+      expect(add.stderr).toContain('in use');
+    } finally {
+      const exited = new Promise<number | null>((resolve) => first.child.on('exit', (code) => resolve(code)));
+      first.child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    }
+    expect(existsSync(join(data, 'ayni.lock'))).toBe(false);
+  });
+
+  it('demo, user add with a password from stdin, user list, audit verify, backup and restore', () => {
+    const data = join(dir, 'full');
+    const demo = ayni(['demo', '--data', data]);
+    expect(demo.status, demo.stderr).toBe(0);
+    expect(demo.stderr).toContain('creating the embedded database');
+
+    const add = ayni(
+      [
+        'user',
+        'add',
+        '--data',
+        data,
+        '--email',
+        'Tesorera@Cedros.example',
+        '--org',
+        'cedros',
+        '--role',
+        'accountant',
+        '--password-stdin',
+      ],
+      'clave-segura-2026\n',
+    );
+    expect(add.status, add.stderr).toBe(0);
+    expect(add.stdout).toContain('tesorera@cedros.example now has the role accountant in cedros');
+
+    const list = ayni(['user', 'list', '--data', data, '--org', 'cedros']);
+    expect(list.stdout).toMatch(/tesorera@cedros\.example\s+cedros\s+accountant/);
+    expect(list.stdout).not.toContain('jumarp');
+
+    const verify = ayni(['audit', 'verify', '--data', data]);
+    expect(verify.status, verify.stdout + verify.stderr).toBe(0);
+    expect(verify.stdout).toMatch(/cedros: ok, \d+ events/);
+    expect(verify.stdout.match(/: ok,/g)).toHaveLength(11);
+
+    const archive = join(dir, 'backup.tar.gz');
+    const backup = ayni(['backup', '--data', data, '--out', archive]);
+    expect(backup.status, backup.stderr).toBe(0);
+    expect(existsSync(archive)).toBe(true);
+
+    const other = join(dir, 'restored');
+    const restore = ayni(['restore', archive, '--data', other]);
+    expect(restore.status, restore.stderr).toBe(0);
+    const restoredList = ayni(['user', 'list', '--data', other, '--org', 'cedros']);
+    expect(restoredList.stdout).toContain('tesorera@cedros.example');
+
+    const notAnArchive = ayni(['restore', join(dir, 'missing.tar.gz'), '--data', other]);
+    expect(notAnArchive.status).not.toBe(0);
+    expect(notAnArchive.stderr).toContain('No backup archive');
+  });
+
+  it('an unknown organization or role is a clear error', () => {
+    const data = join(dir, 'errors');
+    const badRole = ayni([
+      'user',
+      'add',
+      '--data',
+      data,
+      '--email',
+      'a@b.example',
+      '--org',
+      'cedros',
+      '--role',
+      'king',
+    ]);
+    expect(badRole.status).not.toBe(0);
+    expect(badRole.stderr).toMatch(/Allowed choices are admin, manager/);
+    const badOrg = ayni(
+      ['user', 'add', '--data', data, '--email', 'a@b.example', '--org', 'nowhere', '--role', 'viewer'],
+      'password-123\n',
+    );
+    expect(badOrg.status).not.toBe(0);
+    expect(badOrg.stderr).toContain('nowhere');
+  });
+});
