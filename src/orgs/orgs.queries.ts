@@ -15,8 +15,9 @@ export function findOrgBySlug(db: Executor, slug: string) {
   return db.selectFrom('organizations').selectAll().where('slug', '=', slug).executeTakeFirst();
 }
 
-export function findOrgById(db: Executor, orgId: string) {
-  return db.selectFrom('organizations').selectAll().where('org_id', '=', orgId).executeTakeFirst();
+export function findOrgsByIds(db: Executor, orgIds: string[]) {
+  if (orgIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom('organizations').selectAll().where('org_id', 'in', orgIds).execute();
 }
 
 export function listAllOrgs(db: Executor) {

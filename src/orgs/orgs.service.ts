@@ -189,10 +189,8 @@ export function createOrgsService(deps: ServiceDeps) {
       set.add(grant.area as DataArea);
       areasByGrantor.set(grant.org_id, set);
     }
-    const ids = [...own.keys(), ...areasByGrantor.keys()];
-    for (const id of ids) {
-      const org = await q.findOrgById(db, id);
-      if (!org) continue;
+    for (const org of await q.findOrgsByIds(db, [...own.keys(), ...areasByGrantor.keys()])) {
+      const id = org.org_id;
       const roles = own.get(id);
       views.push(
         toOrgView(

@@ -128,6 +128,7 @@ export async function createHttpServer(options: HttpOptions): Promise<HttpServer
       prefix: '/',
       wildcard: false,
       index: 'index.html',
+      preCompressed: true,
       maxAge: '1h',
       setHeaders(reply, path) {
         // Hashed assets never change; the page itself is always revalidated so updates show up.

@@ -1,0 +1,95 @@
+import { MutationCache, QueryCache, QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
+import { adoptUserLocale } from '../i18n/index.js';
+import { ApiProblem, api, isApiProblem, setCsrfToken } from './client.js';
+import type { Me, Org, OrgGrants, OrgList } from './types.js';
+
+export const queryKeys = {
+  me: ['me'] as const,
+  orgs: ['orgs'] as const,
+  org: (slug: string) => ['orgs', slug] as const,
+  grants: (slug: string) => ['orgs', slug, 'grants'] as const,
+};
+
+/** Accept a fresh view of the signed-in user (from /me, sign-in or PATCH /me). */
+export function rememberMe(client: QueryClient, me: Me, csrfToken?: string): void {
+  setCsrfToken(csrfToken ?? me.csrfToken);
+  client.setQueryData(queryKeys.me, me);
+}
+
+/** The session is gone: forget everything cached for the previous user. */
+export function forgetSession(client: QueryClient): void {
+  setCsrfToken(null);
+  client.removeQueries({ predicate: (q) => q.queryKey[0] !== queryKeys.me[0] });
+  client.setQueryData(queryKeys.me, null);
+}
+
+function onUnauthenticated(client: () => QueryClient) {
+  return (error: unknown, key?: readonly unknown[]) => {
+    if (isApiProblem(error, 401) && key?.[0] !== queryKeys.me[0]) forgetSession(client());
+  };
+}
+
+export function createQueryClient(): QueryClient {
+  const handle = onUnauthenticated(() => client);
+  const client: QueryClient = new QueryClient({
+    queryCache: new QueryCache({ onError: (error, query) => handle(error, query.queryKey) }),
+    mutationCache: new MutationCache({ onError: (error) => handle(error) }),
+    defaultOptions: {
+      queries: {
+        staleTime: 60_000,
+        refetchOnWindowFocus: false,
+        // A 4xx will not change by asking again; a network error or a 5xx might.
+        retry: (count, error) =>
+          count < 2 && !(error instanceof ApiProblem && error.status >= 400 && error.status < 500),
+      },
+      mutations: { retry: false },
+    },
+  });
+  return client;
+}
+
+/** The signed-in user, or null when nobody is signed in. */
+export function useMe() {
+  return useQuery({
+    queryKey: queryKeys.me,
+    queryFn: async (): Promise<Me | null> => {
+      try {
+        const me = await api<Me>('GET', '/api/v1/me');
+        setCsrfToken(me.csrfToken);
+        adoptUserLocale(me.locale);
+        return me;
+      } catch (error) {
+        if (isApiProblem(error, 401)) {
+          setCsrfToken(null);
+          return null;
+        }
+        throw error;
+      }
+    },
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useOrgs() {
+  return useQuery({
+    queryKey: queryKeys.orgs,
+    queryFn: () => api<OrgList>('GET', '/api/v1/orgs'),
+  });
+}
+
+export function useOrg(slug: string) {
+  const client = useQueryClient();
+  return useQuery({
+    queryKey: queryKeys.org(slug),
+    queryFn: () => api<Org>('GET', `/api/v1/orgs/${encodeURIComponent(slug)}`),
+    // Show what the list already knows at once; the detail request refreshes it.
+    placeholderData: () => client.getQueryData<OrgList>(queryKeys.orgs)?.items.find((o) => o.slug === slug),
+  });
+}
+
+export function useGrants(slug: string) {
+  return useQuery({
+    queryKey: queryKeys.grants(slug),
+    queryFn: () => api<OrgGrants>('GET', `/api/v1/orgs/${encodeURIComponent(slug)}/grants`),
+  });
+}

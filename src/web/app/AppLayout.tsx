@@ -1,0 +1,144 @@
+import { Anchor, AppShell, Box, Burger, Group, NavLink, Stack, Text } from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import type { KeyboardEvent, ReactNode } from 'react';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useOrgs } from '../api/queries.js';
+import type { Me } from '../api/types.js';
+import { LanguageSwitch } from '../i18n/LanguageSwitch.js';
+import { OrgSwitcher } from '../orgs/OrgSwitcher.js';
+import { UserMenu } from '../session/UserMenu.js';
+import { CoffeeMark } from './CoffeeMark.js';
+import type { Route } from './router.js';
+import { followLink, MODULES, orgPath } from './router.js';
+
+/** Below Mantine's `sm` breakpoint (48em) the navigation is a drawer behind the burger. */
+const MOBILE_QUERY = '(max-width: 47.99em)';
+
+export function AppLayout({ me, route, children }: { me: Me; route: Route; children: ReactNode }) {
+  const { t } = useTranslation();
+  const [opened, navbar] = useDisclosure(false);
+  const isMobile = useMediaQuery(MOBILE_QUERY, false, { getInitialValueInEffect: false }) ?? false;
+  const mainRef = useRef<HTMLElement>(null);
+  const burgerRef = useRef<HTMLButtonElement>(null);
+  const navRef = useRef<HTMLElement>(null);
+
+  const slug = route.name === 'org' ? route.slug : null;
+  const module = route.name === 'org' ? route.module : 'home';
+  // Module links only for an organization the user can actually see.
+  const orgs = useOrgs();
+  const showModules = slug !== null && (orgs.data?.items.some((o) => o.slug === slug) ?? false);
+
+  const focusMain = () => mainRef.current?.focus({ preventScroll: true });
+
+  // Opening the drawer on a phone moves focus to its current link; Escape closes it again.
+  useEffect(() => {
+    if (!opened || !isMobile) return;
+    const nav = navRef.current;
+    const link = nav?.querySelector<HTMLElement>('a[aria-current="page"]') ?? nav?.querySelector('a[href]');
+    link?.focus();
+  }, [opened, isMobile]);
+
+  const onNavKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (event.key === 'Escape' && isMobile && opened) {
+      navbar.close();
+      burgerRef.current?.focus();
+    }
+  };
+
+  return (
+    <>
+      <a href="#main" className="ayni-skip-link">
+        {t('app.skipToContent')}
+      </a>
+      <AppShell
+        header={{ height: 60 }}
+        navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+        padding="md"
+      >
+        <AppShell.Header>
+          <Group h="100%" px={{ base: 'xs', sm: 'md' }} justify="space-between" wrap="nowrap" gap="xs">
+            <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
+              <Burger
+                ref={burgerRef}
+                opened={opened}
+                onClick={navbar.toggle}
+                hiddenFrom="sm"
+                size="sm"
+                aria-label={t('shell.toggleNavigation')}
+                aria-expanded={opened}
+                aria-controls="ayni-navbar"
+              />
+              <Anchor
+                href={slug ? orgPath(slug) : '/'}
+                onClick={followLink}
+                underline="never"
+                c="var(--mantine-color-text)"
+                aria-label={t('shell.homeLink')}
+              >
+                <Group gap={6} wrap="nowrap">
+                  <CoffeeMark size={28} />
+                  <Text component="span" fw={700} fz="xl" c="coffee.8">
+                    {t('app.name')}
+                  </Text>
+                </Group>
+              </Anchor>
+            </Group>
+            {!isMobile && (
+              <Box w={{ sm: 260, md: 340 }} style={{ flexShrink: 1, minWidth: 0 }}>
+                <OrgSwitcher currentSlug={slug} currentModule={module} />
+              </Box>
+            )}
+            <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
+              <LanguageSwitch />
+              <UserMenu me={me} />
+            </Group>
+          </Group>
+        </AppShell.Header>
+
+        <AppShell.Navbar
+          ref={navRef}
+          id="ayni-navbar"
+          p="sm"
+          aria-label={t('shell.modulesNav')}
+          inert={isMobile && !opened}
+          onKeyDown={onNavKeyDown}
+        >
+          <Stack gap={4}>
+            {isMobile && (
+              <Box mb="sm">
+                <OrgSwitcher currentSlug={slug} currentModule={module} onSwitched={navbar.close} />
+              </Box>
+            )}
+            {showModules &&
+              slug &&
+              MODULES.map((key) => {
+                const active = key === module;
+                return (
+                  <NavLink
+                    key={key}
+                    href={orgPath(slug, key)}
+                    label={t(`modules.${key}`)}
+                    active={active}
+                    aria-current={active ? 'page' : undefined}
+                    variant="light"
+                    fw={active ? 600 : 500}
+                    onClick={(event) =>
+                      followLink(event, () => {
+                        navbar.close();
+                        focusMain();
+                      })
+                    }
+                  />
+                );
+              })}
+          </Stack>
+        </AppShell.Navbar>
+
+        <AppShell.Main ref={mainRef} id="main" tabIndex={-1}>
+          <Box maw={1100}>{children}</Box>
+        </AppShell.Main>
+      </AppShell>
+    </>
+  );
+}

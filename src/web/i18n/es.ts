@@ -1,0 +1,178 @@
+/**
+ * Spanish strings: the reference catalogue. `en.ts` must have exactly the same keys
+ * (the type `Messages` enforces it), and `t()` keys are type-checked against this file.
+ */
+export const es = {
+  app: {
+    name: 'Ayni',
+    tagline: 'Software libre para cooperativas cafetaleras',
+    skipToContent: 'Saltar al contenido',
+    loading: 'Cargando…',
+    retry: 'Reintentar',
+    close: 'Cerrar',
+    cancel: 'Cancelar',
+    goHome: 'Ir al inicio',
+    notFoundTitle: 'Página no encontrada',
+    notFoundText: 'La dirección que abriste no existe en Ayni.',
+    loadErrorTitle: 'No se pudo cargar',
+    networkError: 'No se puede conectar con el servidor. Revisa tu conexión e inténtalo de nuevo.',
+    unexpectedError: 'Ocurrió un error inesperado.',
+    noOrgsTitle: 'Aún no perteneces a ninguna organización',
+    noOrgsText: 'Pide a la persona que administra tu cooperativa que te dé acceso.',
+  },
+  form: {
+    required: 'Este campo es obligatorio.',
+  },
+  language: {
+    label: 'Idioma',
+    es: 'Español',
+    en: 'English',
+  },
+  signIn: {
+    title: 'Iniciar sesión',
+    intro: 'Ingresa con tu correo y contraseña.',
+    email: 'Correo electrónico',
+    password: 'Contraseña',
+    submit: 'Entrar',
+    submitting: 'Entrando…',
+    failed: 'No se pudo iniciar sesión.',
+    demoTitle: 'Datos de demostración',
+    demoText:
+      'En una instalación de demostración, la contraseña de todos los usuarios es <code>{{password}}</code>. Los usuarios tienen correos como <code>{{admin}}</code> o <code>{{manager}}</code>.',
+  },
+  shell: {
+    toggleNavigation: 'Mostrar u ocultar el menú de navegación',
+    modulesNav: 'Módulos',
+    homeLink: 'Ayni, inicio',
+  },
+  orgSwitcher: {
+    label: 'Organización',
+    placeholder: 'Elige una organización',
+    nothingFound: 'Ninguna organización coincide',
+  },
+  userMenu: {
+    label: 'Menú de usuario de {{name}}',
+    platformAdmin: 'Administración de la plataforma',
+    changePassword: 'Cambiar contraseña',
+    signOut: 'Cerrar sesión',
+    signOutEverywhere: 'Cerrar sesión en todos los dispositivos',
+  },
+  changePassword: {
+    title: 'Cambiar contraseña',
+    current: 'Contraseña actual',
+    new: 'Contraseña nueva',
+    confirm: 'Confirmar contraseña',
+    mismatch: 'Las dos contraseñas nuevas no coinciden.',
+    submit: 'Guardar la contraseña',
+    done: 'Tu contraseña se cambió.',
+    failed: 'No se pudo cambiar la contraseña.',
+  },
+  modules: {
+    home: 'Inicio',
+    members: 'Socios',
+    collection: 'Acopio',
+    accounts: 'Cuentas',
+    governance: 'Gobernanza',
+    training: 'Capacitación',
+    lots: 'Lotes',
+    offers: 'Ofertas',
+  },
+  moduleAbout: {
+    members:
+      'Llevará el padrón de socios con sus familias, parcelas, certificaciones e inspecciones internas.',
+    collection:
+      'Registrará cada entrega de café en el centro de acopio: ticket de pesaje, análisis de calidad y precio del día.',
+    accounts:
+      'Llevará la contabilidad de partida doble y la cuenta de cada socio: adelantos, liquidaciones, descuentos y pagos.',
+    governance:
+      'Acompañará la vida democrática: estatutos, consejos y sus mandatos, asambleas, mociones, votaciones, elecciones y actas.',
+    training: 'Registrará las capacitaciones a los socios: temas, fechas, facilitadores y asistencia.',
+    lots: 'Armará lotes de café a partir del acopio, con su trazabilidad hasta cada socio y cada parcela.',
+    offers: 'Publicará ofertas de café para compradores en un catálogo público.',
+  },
+  comingSoon: {
+    title: 'Este módulo llega en una próxima versión',
+    text: 'Todavía no está disponible. Aquí no se muestran datos de ejemplo.',
+    backHome: 'Volver al inicio de {{org}}',
+  },
+  orgKind: {
+    cooperative: 'Cooperativa',
+    central: 'Central',
+    program: 'Programa',
+    buyer: 'Comprador',
+  },
+  roles: {
+    admin: 'Administrador',
+    manager: 'Gerente',
+    accountant: 'Contador',
+    cashier: 'Cajero',
+    board: 'Consejo de administración',
+    oversight: 'Consejo de vigilancia',
+    member: 'Socio',
+    buyer: 'Comprador',
+    viewer: 'Observador',
+  },
+  areas: {
+    members: 'Socios',
+    collection: 'Acopio',
+    accounts: 'Cuentas',
+    governance: 'Gobernanza',
+    training: 'Capacitación',
+    lots: 'Lotes',
+  },
+  units: {
+    kg: 'Kilogramo (kg)',
+    'qq-pe': 'Quintal peruano (46 kg)',
+    qq: 'Quintal (46 kg)',
+    arroba: 'Arroba (12,5 kg)',
+    carga: 'Carga (125 kg)',
+    lb: 'Libra (lb)',
+    t: 'Tonelada (1000 kg)',
+  },
+  org: {
+    notFoundTitle: 'Organización no encontrada',
+    notFoundText: 'Esta organización no existe o no tienes acceso a ella.',
+    profile: 'Perfil de la organización',
+    kind: 'Tipo',
+    country: 'País',
+    currency: 'Moneda',
+    timeZone: 'Zona horaria',
+    locale: 'Idioma y región',
+    massUnit: 'Unidad de peso',
+    location: 'Ubicación',
+    region: 'Región',
+    province: 'Provincia',
+    district: 'Distrito',
+    notSet: 'Sin dato',
+    yourAccess: 'Tu acceso',
+    accessMember: 'Formas parte de esta organización.',
+    accessGrantee:
+      'No formas parte de esta organización: ves los datos que compartió con una organización a la que perteneces.',
+    accessPlatform: 'Ves esta organización como administrador de la plataforma.',
+    yourRoles: 'Tus roles aquí',
+    noRoles: 'No tienes ningún rol en esta organización.',
+    sharedWithYou: 'Datos que te comparte',
+  },
+  grants: {
+    title: 'Datos compartidos',
+    givenTitle: 'Lo que esta organización comparte',
+    givenIntro: 'Áreas de datos que esta cooperativa autorizó a ver a centrales y programas.',
+    givenEmpty: 'Esta organización no comparte datos con ninguna central ni programa.',
+    receivedTitle: 'Lo que le comparten las cooperativas',
+    receivedIntro: 'Cooperativas que autorizaron a esta organización a ver algunas de sus áreas de datos.',
+    receivedEmpty: 'Ninguna cooperativa comparte datos con esta organización todavía.',
+    none: 'Esta organización no tiene autorizaciones para compartir datos.',
+    grantee: 'Compartido con',
+    grantor: 'Cooperativa',
+    area: 'Área',
+    since: 'Desde',
+    grantedBy: 'Autorizado por',
+    forbidden: 'No tienes permiso para ver las autorizaciones de datos de esta organización.',
+    notFound: 'No se encontraron las autorizaciones de datos de esta organización.',
+  },
+} as const;
+
+type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+
+/** The shape every language must provide. */
+export type Messages = Widen<typeof es>;
