@@ -1,5 +1,8 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
+import { registerMemberRoutes } from './members/members.routes.js';
+import { createMembersService } from './members/members.service.js';
+import './members/messages.js';
 import { registerAuthentication } from './orgs/auth.plugin.js';
 import { registerAuthRoutes } from './orgs/auth.routes.js';
 import { type AuthSettings, createAuthService, DEFAULT_AUTH_SETTINGS } from './orgs/auth.service.js';
@@ -30,10 +33,12 @@ export interface AppOptions {
 
 export function createServices(options: Pick<AppOptions, 'db' | 'clock' | 'ids' | 'auth'>) {
   const deps = { db: options.db, clock: options.clock ?? systemClock, ids: options.ids ?? randomIds };
+  const orgs = createOrgsService(deps);
   return {
     deps,
-    orgs: createOrgsService(deps),
+    orgs,
     auth: createAuthService(deps, { ...DEFAULT_AUTH_SETTINGS, ...options.auth }),
+    members: createMembersService(deps, orgs),
   };
 }
 
@@ -70,5 +75,6 @@ export async function createApp(options: AppOptions): Promise<{ http: HttpServer
   registerAuthentication(http, services.auth);
   registerAuthRoutes(http, services.auth, { secureCookies: options.secureCookies ?? false });
   registerOrgRoutes(http, services.orgs, options.db);
+  registerMemberRoutes(http, services.members);
   return { http, services };
 }

@@ -50,6 +50,10 @@ export const ACTIONS = {
   'grants.read': ['admin', 'manager', 'board', 'oversight'],
   'grants.manage': ['admin'],
   'audit.read': ['admin', 'oversight'],
+  // the social base (members, plots, certifications, inspections)
+  'members.read': ['admin', 'manager', 'accountant', 'cashier', 'board', 'oversight', 'viewer'],
+  'members.write': ['admin', 'manager'],
+  'members.rules': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Action = keyof typeof ACTIONS;
 

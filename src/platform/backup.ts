@@ -10,6 +10,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 
 /**
  * Backups of the embedded database: one .tar.gz archive of PGlite's data folder. PGlite runs with fsync
@@ -54,7 +55,7 @@ export async function restoreBackup(
   const archive = new Blob([readFileSync(file)]);
   const staging = `${pgdata}.restoring`;
   rmSync(staging, { recursive: true, force: true });
-  const check = await PGlite.create(staging, { loadDataDir: archive });
+  const check = await PGlite.create(staging, { loadDataDir: archive, extensions: { pg_trgm } });
   try {
     await check.query('SELECT count(*) FROM schema_migrations');
   } catch (error) {

@@ -47,3 +47,15 @@ export function fromGrams(grams: bigint, unit: MassUnit, decimals = 2): string {
     decimals === 0 ? `${abs}` : `${abs / scale}.${(abs % scale).toString().padStart(decimals, '0')}`;
   return negative ? `-${text}` : text;
 }
+
+/** Hectares as decimal text (up to 4 decimals) to whole square metres: '1.25' → 12500. */
+export function hectaresToM2(text: string): number {
+  const match = /^(\d+)(?:\.(\d{1,4}))?$/.exec(text.trim());
+  if (!match) throw new RangeError(`not an area in hectares: ${text}`);
+  return Number(match[1]) * 10_000 + Number((match[2] ?? '').padEnd(4, '0'));
+}
+
+/** Square metres to hectares with 4 decimals: 12500 → '1.2500'. */
+export function m2ToHectares(m2: number): string {
+  return `${Math.floor(m2 / 10_000)}.${String(m2 % 10_000).padStart(4, '0')}`;
+}

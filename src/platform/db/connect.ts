@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
@@ -70,9 +71,11 @@ export async function connect(options: ConnectOptions): Promise<DatabaseHandle> 
 
   const dataDir = options.dataDir ?? 'memory://';
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  // Extensions the migrations create must be loaded into the WASM engine; a server has them installed.
+  const extensions = { pg_trgm };
   const pglite = await PGlite.create(
     dataDir,
-    options.loadDataDir ? { loadDataDir: options.loadDataDir } : {},
+    options.loadDataDir ? { loadDataDir: options.loadDataDir, extensions } : { extensions },
   );
   const pool = new pg.Pool({
     ...createPgConfig(pglite),
