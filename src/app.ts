@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
+import { registerImportRoutes } from './members/import.routes.js';
+import { createImportService } from './members/import.service.js';
 import { registerMemberRoutes } from './members/members.routes.js';
 import { createMembersService } from './members/members.service.js';
 import './members/messages.js';
@@ -34,11 +36,13 @@ export interface AppOptions {
 export function createServices(options: Pick<AppOptions, 'db' | 'clock' | 'ids' | 'auth'>) {
   const deps = { db: options.db, clock: options.clock ?? systemClock, ids: options.ids ?? randomIds };
   const orgs = createOrgsService(deps);
+  const members = createMembersService(deps, orgs);
   return {
     deps,
     orgs,
     auth: createAuthService(deps, { ...DEFAULT_AUTH_SETTINGS, ...options.auth }),
-    members: createMembersService(deps, orgs),
+    members,
+    imports: createImportService(deps, members),
   };
 }
 
@@ -76,5 +80,6 @@ export async function createApp(options: AppOptions): Promise<{ http: HttpServer
   registerAuthRoutes(http, services.auth, { secureCookies: options.secureCookies ?? false });
   registerOrgRoutes(http, services.orgs, options.db);
   registerMemberRoutes(http, services.members);
+  registerImportRoutes(http, services.imports, services.members);
   return { http, services };
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { createServices } from '../app.js';
@@ -173,6 +173,61 @@ export function buildCli(): Command {
         await store.close();
       }
     });
+
+  databaseOptions(
+    program
+      .command('import')
+      .description(
+        'import members or plots from a CSV, XLSX or GeoJSON file: checks every row, then writes all or nothing',
+      )
+      .argument('<what>', 'members, plots or plots-geojson')
+      .argument('<file>', 'the spreadsheet or GeoJSON file'),
+  )
+    .requiredOption('--org <slug>', 'cooperative')
+    .option('--dry-run', 'only check the file and report; write nothing')
+    .option('--sheet <name>', 'XLSX: the sheet to read (default: the first with data)')
+    .addOption(new Option('--lang <lang>', 'language of the messages').choices(['es', 'en']).default('es'))
+    .action(
+      async (
+        what: string,
+        file: string,
+        opts: SettingFlags & { org: string; dryRun?: boolean; sheet?: string; lang: 'es' | 'en' },
+      ) => {
+        if (!['members', 'plots', 'plots-geojson'].includes(what))
+          throw new Error(`unknown import "${what}": use members, plots or plots-geojson`);
+        const bytes = new Uint8Array(readFileSync(resolve(file)));
+        const store = await openStore(settingsFrom(opts), { command: 'ayni import', progress });
+        try {
+          const { imports } = createServices({ db: store.handle.db });
+          const result = await imports.importFile(systemActor('cli'), opts.org, bytes, {
+            kind: what as 'members' | 'plots' | 'plots-geojson',
+            dryRun: Boolean(opts.dryRun),
+            ...(opts.sheet && { sheetName: opts.sheet }),
+            onProgress: (done, total, phase) => progress(`${phase}: ${done}/${total} rows`),
+          });
+          const say = (line: string) => process.stdout.write(`${line}\n`);
+          if (result.missingRequired.length > 0) {
+            for (const field of result.missingRequired)
+              say(translate(opts.lang, 'import.missing_column', { field }));
+            process.exitCode = 1;
+            return;
+          }
+          for (const e of result.errors)
+            say(`row ${e.row}, ${e.field}: ${translate(opts.lang, e.code, e.params)}`);
+          for (const w of result.warnings)
+            say(`row ${w.row}, ${w.field} (warning): ${translate(opts.lang, w.code, w.params)}`);
+          say(
+            `${result.totalRows} rows: ${result.validRows} valid, ${result.errorRows} with errors; ` +
+              `${result.toCreate} to create, ${result.toUpdate} to update, ${result.unchanged} unchanged.`,
+          );
+          if (result.committed) say(`Imported: ${result.created} created, ${result.updated} updated.`);
+          else if (!opts.dryRun) say(translate(opts.lang, 'import.not_committed'));
+          if (result.errorRows > 0) process.exitCode = 1;
+        } finally {
+          await store.close();
+        }
+      },
+    );
 
   const audit = program.command('audit').description('the audit trail');
   databaseOptions(

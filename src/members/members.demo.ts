@@ -6,7 +6,7 @@ import { todayIn } from '../platform/dates.js';
 import { inTransaction } from '../platform/db/transaction.js';
 import { validatePlotGeometry } from './geo.js';
 import * as q from './members.queries.js';
-import { normalizeForSearch } from './members.service.js';
+import { normalizeForSearch, plotFlags } from './members.service.js';
 
 /**
  * Demo members: about 5,000 fictitious people across the eight demo cooperatives, with plots as points
@@ -357,7 +357,7 @@ export const membersDemo: DemoPart = {
             shade: rand.pick(['full_sun', 'shade', 'agroforestry'] as const),
             tenure: rand.pick(['owned', 'owned', 'owned', 'family', 'communal', 'rented'] as const),
             yearly_estimate_grams: Math.round((areaM2 / 10_000) * rand.int(500, 900)) * 1000,
-            flags: verdict.warnings.map((w) => w.code.replace(/^geo\./, '')).sort(),
+            flags: plotFlags(verdict.warnings).sort(),
             created_at: at,
             updated_at: at,
           });

@@ -483,3 +483,106 @@ export function linkMemberUser(db: Executor, orgId: string, memberNumber: string
     .where('member_number', '=', memberNumber)
     .execute();
 }
+
+// ---- the social-base dashboard ------------------------------------------------------------------------
+
+/** Members who are still members (not withdrawn or deceased) on the register today. */
+const CURRENT = ['applicant', 'active', 'suspended'] as const;
+
+export function countByStatus(db: Executor, orgIds: string[]) {
+  return db
+    .selectFrom('members')
+    .select(['org_id', 'status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('org_id', 'in', orgIds)
+    .groupBy(['org_id', 'status'])
+    .execute();
+}
+
+/** Current members by sex and age group on a date; the age bounds are birth dates computed by the caller. */
+export function countBySexAndAge(
+  db: Executor,
+  orgIds: string[],
+  bornAfter30: string,
+  bornAfter45: string,
+  bornAfter60: string,
+) {
+  return db
+    .selectFrom('members')
+    .select([
+      'org_id',
+      'sex',
+      sql<string>`CASE WHEN birth_date IS NULL THEN 'unknown'
+                       WHEN birth_date > ${bornAfter30} THEN '<30'
+                       WHEN birth_date > ${bornAfter45} THEN '30-44'
+                       WHEN birth_date > ${bornAfter60} THEN '45-59'
+                       ELSE '60+' END`.as('age_group'),
+      (eb) => eb.fn.countAll<number>().as('n'),
+    ])
+    .where('org_id', 'in', orgIds)
+    .where('status', 'in', [...CURRENT])
+    .groupBy(['org_id', 'sex', 'age_group'])
+    .execute();
+}
+
+export function joinsPerYear(db: Executor, orgIds: string[]) {
+  return db
+    .selectFrom('members')
+    .select([sql<string>`substr(join_date::text, 1, 4)`.as('year'), (eb) => eb.fn.countAll<number>().as('n')])
+    .where('org_id', 'in', orgIds)
+    .where('join_date', 'is not', null)
+    .groupBy('year')
+    .execute();
+}
+
+export function withdrawalsPerYear(db: Executor, orgIds: string[]) {
+  return db
+    .selectFrom('member_status_changes')
+    .select([
+      sql<string>`substr(effective_date::text, 1, 4)`.as('year'),
+      (eb) => eb.fn.countAll<number>().as('n'),
+    ])
+    .where('org_id', 'in', orgIds)
+    .where('to_status', '=', 'withdrawn')
+    .groupBy('year')
+    .execute();
+}
+
+/** Each current member's total declared (else computed) farm area and coffee area, in m². */
+export function areasPerMember(db: Executor, orgIds: string[]) {
+  return db
+    .selectFrom('members as m')
+    .leftJoin('plots as p', (j) =>
+      j.onRef('p.org_id', '=', 'm.org_id').onRef('p.member_id', '=', 'm.member_id'),
+    )
+    .select([
+      'm.org_id',
+      'm.member_id',
+      sql<number>`coalesce(sum(coalesce(p.declared_area_m2, p.computed_area_m2)), 0)::bigint`.as('farm_m2'),
+      sql<number>`coalesce(sum(p.coffee_area_m2), 0)::bigint`.as('coffee_m2'),
+    ])
+    .where('m.org_id', 'in', orgIds)
+    .where('m.status', 'in', [...CURRENT])
+    .groupBy(['m.org_id', 'm.member_id'])
+    .execute();
+}
+
+/** Current members holding each scheme on a date, certified or in conversion. */
+export function certificationCoverage(db: Executor, orgIds: string[], asOf: string) {
+  return db
+    .selectFrom('certifications as c')
+    .innerJoin('members as m', (j) =>
+      j.onRef('m.org_id', '=', 'c.org_id').onRef('m.member_id', '=', 'c.member_id'),
+    )
+    .select([
+      'c.org_id',
+      'c.scheme',
+      sql<number>`count(DISTINCT c.member_id) FILTER (WHERE c.status = 'certified')`.as('certified'),
+      sql<number>`count(DISTINCT c.member_id) FILTER (WHERE c.status = 'in_conversion')`.as('in_conversion'),
+    ])
+    .where('c.org_id', 'in', orgIds)
+    .where('m.status', 'in', [...CURRENT])
+    .where('c.valid_from', '<=', asOf)
+    .where((eb) => eb.or([eb('c.valid_until', 'is', null), eb('c.valid_until', '>=', asOf)]))
+    .groupBy(['c.org_id', 'c.scheme'])
+    .execute();
+}

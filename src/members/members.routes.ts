@@ -3,6 +3,8 @@ import { requireActor } from '../orgs/auth.plugin.js';
 import { problemResponses } from '../orgs/orgs.schema.js';
 import type { HttpServer } from '../platform/http/server.js';
 import { type Locale, translate } from '../platform/i18n.js';
+import { dashboardRows } from './dashboard.js';
+import { writeCsv } from './import/export.js';
 import {
   CertificationParams,
   CertificationView,
@@ -12,6 +14,7 @@ import {
   CreateInspectionBody,
   CreateMemberBody,
   CreatePlotBody,
+  DashboardQuery,
   InspectionDue,
   InspectionsDueQuery,
   InspectionView,
@@ -24,6 +27,7 @@ import {
   PlotParams,
   PlotView,
   RecordConsentBody,
+  SocialBaseDashboard,
   StandingQuery,
   StandingRuleBody,
   StandingRuleView,
@@ -275,6 +279,50 @@ export function registerMemberRoutes(app: HttpServer, members: MembersService) {
         member: withText(own.member, request.locale),
         plots: own.plots.map((p) => plotText(p, request.locale)),
       };
+    },
+  );
+
+  app.get(
+    '/api/v1/orgs/:org/dashboard/social-base',
+    {
+      schema: {
+        tags: ['dashboard'],
+        summary:
+          'Social-base dashboard (a cooperative, or a central or program over the cooperatives that granted it)',
+        params: OrgParams,
+        querystring: DashboardQuery,
+        response: { 200: SocialBaseDashboard, ...problemResponses },
+      },
+    },
+    async (request) =>
+      members.socialBaseDashboard(requireActor(request), request.params.org, request.query.asOf),
+  );
+
+  app.get(
+    '/api/v1/orgs/:org/dashboard/social-base.csv',
+    {
+      schema: {
+        tags: ['dashboard'],
+        summary: 'The dashboard’s figures as CSV',
+        params: OrgParams,
+        querystring: DashboardQuery,
+        response: problemResponses,
+      },
+    },
+    async (request, reply) => {
+      const dashboard = await members.socialBaseDashboard(
+        requireActor(request),
+        request.params.org,
+        request.query.asOf,
+      );
+      const csv = writeCsv(['section', 'key', 'value'], dashboardRows(dashboard));
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header(
+          'content-disposition',
+          `attachment; filename="social-base-${request.params.org}-${dashboard.asOf}.csv"`,
+        )
+        .send(csv as never); // text, not JSON: no response schema for 200
     },
   );
 

@@ -322,3 +322,39 @@ export const InspectionDue = z.object({
 });
 
 export { OrgParams };
+
+export const DashboardQuery = z.strictObject({ asOf: IsoDate.optional() });
+const Bucket = z.object({ bucket: z.string(), members: z.number() });
+export const SocialBaseDashboard = z.object({
+  asOf: z.string(),
+  scope: z.enum(['cooperative', 'federation']),
+  cooperatives: z.array(
+    z.object({
+      slug: z.string(),
+      name: z.string(),
+      members: z.number(),
+      womenShareBp: z.number(),
+      youthShareBp: z.number(),
+      certifiedShareBp: z.number(),
+    }),
+  ),
+  totals: z.object({
+    members: z.number(),
+    active: z.number(),
+    women: z.number(),
+    youngUnder30: z.number(),
+    womenShareBp: z.number(),
+    youthShareBp: z.number(),
+    inspectionsDue: z.number(),
+  }),
+  byStatus: z.array(z.object({ status: z.string(), count: z.number() })),
+  bySexAndAge: z.array(
+    z.object({ ageGroup: z.string(), female: z.number(), male: z.number(), unknown: z.number() }),
+  ),
+  joinsAndWithdrawals: z.array(z.object({ year: z.number(), joins: z.number(), withdrawals: z.number() })),
+  farmSize: z.array(Bucket),
+  coffeeArea: z.array(Bucket),
+  certifications: z.array(
+    z.object({ scheme: z.string(), certified: z.number(), inConversion: z.number(), coverageBp: z.number() }),
+  ),
+});

@@ -6,10 +6,11 @@ import { ageOn, todayIn, yearsBefore } from '../platform/dates.js';
 import type { CertificationScheme } from '../platform/db/schema.js';
 import { type Executor, inTransaction, type Trx } from '../platform/db/transaction.js';
 import type { ServiceDeps } from '../platform/deps.js';
-import { conflict, type FieldError, invalid, notFound } from '../platform/errors.js';
+import { AppError, conflict, type FieldError, invalid, notFound } from '../platform/errors.js';
 import { idempotentCreate } from '../platform/idempotency.js';
 import { formatMoney, parseMoney } from '../platform/money.js';
 import { fromGrams, hectaresToM2, m2ToHectares, toGrams } from '../platform/units.js';
+import { buildDashboard } from './dashboard.js';
 import { polygonsOverlap, validatePlotGeometry } from './geo.js';
 import * as q from './members.queries.js';
 import type {
@@ -28,6 +29,14 @@ import { goodStanding, type StandingRule } from './standing.js';
  */
 
 const READ_ROLES = ACTIONS['members.read'];
+
+/**
+ * Warnings that stay on a plot as flags to review; the others (a ring closed for the user, repeated
+ * points removed) describe a correction already made.
+ */
+const FLAGGING_WARNINGS = new Set(['geo.area_mismatch', 'geo.low_precision']);
+export const plotFlags = (warnings: { code: string }[]) =>
+  warnings.filter((w) => FLAGGING_WARNINGS.has(w.code)).map((w) => w.code.replace(/^geo\./, ''));
 
 export function normalizeForSearch(...parts: (string | null | undefined)[]): string {
   return parts
@@ -172,25 +181,17 @@ export function createMembersService(deps: ServiceDeps, orgs: OrgsService) {
     ) as Partial<q.MemberRow>;
   }
 
-  /** Creates a member inside an open transaction; the import and the API share it. */
-  async function insertMemberIn(
-    trx: Trx,
-    actor: Actor,
-    access: OrgAccess,
-    input: CreateMemberInput,
-    reason: string,
-  ): Promise<q.MemberRow> {
-    const at = clock.now();
+  /** The row for a new member, its fields checked and converted; the API and the import share it. */
+  function memberRowFor(access: OrgAccess, input: CreateMemberInput, at: Date) {
     const columns = memberColumns(input, access.org.currency, access.org.country);
-    const status = input.status ?? 'applicant';
-    const row = await q.insertMember(trx, {
+    return {
       org_id: access.org.org_id,
       member_id: input.id,
       member_number: input.memberNumber.trim(),
       given_names: input.givenNames.trim(),
       family_names: input.familyNames.trim(),
       ...columns,
-      status,
+      status: input.status ?? 'applicant',
       currency: access.org.currency,
       search_text: normalizeForSearch(
         input.memberNumber,
@@ -200,20 +201,41 @@ export function createMembersService(deps: ServiceDeps, orgs: OrgsService) {
       ),
       created_at: at,
       updated_at: at,
-    } as Parameters<typeof q.insertMember>[1]);
-    const label = auditActor(actor).label;
-    await q.insertStatusChange(trx, {
+    } as Parameters<typeof q.insertMember>[1];
+  }
+
+  function firstStatusChange(
+    actor: Actor,
+    access: OrgAccess,
+    row: { member_id: string; status: q.MemberRow['status']; join_date?: string | null },
+    reason: string,
+    at: Date,
+  ) {
+    return {
       org_id: access.org.org_id,
       change_id: deps.ids.next(),
       member_id: row.member_id,
       from_status: null,
-      to_status: status,
-      effective_date: input.joinDate ?? today(access),
+      to_status: row.status,
+      effective_date: row.join_date ?? today(access),
       reason,
       recorded_at: at,
-      recorded_by_label: label,
+      recorded_by_label: auditActor(actor).label,
       recorded_by: actorUserId(actor),
-    });
+    };
+  }
+
+  /** Creates one member inside an open transaction, with the first entry of its status history. */
+  async function insertMemberIn(
+    trx: Trx,
+    actor: Actor,
+    access: OrgAccess,
+    input: CreateMemberInput,
+    reason: string,
+  ): Promise<q.MemberRow> {
+    const at = clock.now();
+    const row = await q.insertMember(trx, memberRowFor(access, input, at));
+    await q.insertStatusChange(trx, firstStatusChange(actor, access, row, reason, at));
     await appendAudit(trx, {
       orgId: access.org.org_id,
       actor: auditActor(actor),
@@ -224,6 +246,45 @@ export function createMembersService(deps: ServiceDeps, orgs: OrgsService) {
       at,
     });
     return row;
+  }
+
+  /**
+   * Creates many members in one transaction with multi-row inserts: an import is one write, recorded as
+   * one audit event whose digest covers every row.
+   */
+  async function bulkCreateMembersIn(
+    trx: Trx,
+    actor: Actor,
+    access: OrgAccess,
+    inputs: CreateMemberInput[],
+    reason: string,
+    source: string,
+  ) {
+    if (inputs.length === 0) return;
+    const at = clock.now();
+    const rows = inputs.map((input) => memberRowFor(access, input, at));
+    await q.insertMembersBulk(trx, rows);
+    await q.insertStatusChangesBulk(
+      trx,
+      rows.map((row) =>
+        firstStatusChange(
+          actor,
+          access,
+          { member_id: row.member_id, status: row.status, join_date: row.join_date ?? null },
+          reason,
+          at,
+        ),
+      ),
+    );
+    await appendAudit(trx, {
+      orgId: access.org.org_id,
+      actor: auditActor(actor),
+      action: 'member.import',
+      entityType: 'member',
+      entityId: source,
+      data: inputs,
+      at,
+    });
   }
 
   async function createMember(actor: Actor, slug: string, input: CreateMemberInput): Promise<MemberViewT> {
@@ -396,6 +457,45 @@ export function createMembersService(deps: ServiceDeps, orgs: OrgsService) {
     };
   }
 
+  /** Records a change of status inside an open transaction (the API and re-imports). */
+  async function changeStatusIn(
+    trx: Trx,
+    actor: Actor,
+    access: OrgAccess,
+    member: q.MemberRow,
+    input: { status: q.MemberRow['status']; effectiveDate: string; reason: string },
+  ) {
+    if (member.status === 'deceased') throw conflict('members.deceased_final');
+    if (member.status === input.status) throw conflict('members.same_status', { status: input.status });
+    const at = clock.now();
+    await q.insertStatusChange(trx, {
+      org_id: access.org.org_id,
+      change_id: deps.ids.next(),
+      member_id: member.member_id,
+      from_status: member.status,
+      to_status: input.status,
+      effective_date: input.effectiveDate,
+      reason: input.reason,
+      recorded_at: at,
+      recorded_by_label: auditActor(actor).label,
+      recorded_by: actorUserId(actor),
+    });
+    const row = await q.updateMember(trx, access.org.org_id, member.member_id, {
+      status: input.status,
+      updated_at: at,
+    });
+    await appendAudit(trx, {
+      orgId: access.org.org_id,
+      actor: auditActor(actor),
+      action: 'member.status',
+      entityType: 'member',
+      entityId: member.member_id,
+      data: { from: member.status, ...input },
+      at,
+    });
+    return row;
+  }
+
   async function changeStatus(
     actor: Actor,
     slug: string,
@@ -405,35 +505,7 @@ export function createMembersService(deps: ServiceDeps, orgs: OrgsService) {
     return inTransaction(db, async (trx) => {
       const access = await writeAccess(trx, actor, slug);
       const member = await memberOrThrow(trx, access.org.org_id, memberNumber);
-      if (member.status === 'deceased') throw conflict('members.deceased_final');
-      if (member.status === input.status) throw conflict('members.same_status', { status: input.status });
-      const at = clock.now();
-      await q.insertStatusChange(trx, {
-        org_id: access.org.org_id,
-        change_id: deps.ids.next(),
-        member_id: member.member_id,
-        from_status: member.status,
-        to_status: input.status,
-        effective_date: input.effectiveDate,
-        reason: input.reason,
-        recorded_at: at,
-        recorded_by_label: auditActor(actor).label,
-        recorded_by: actorUserId(actor),
-      });
-      const row = await q.updateMember(trx, access.org.org_id, member.member_id, {
-        status: input.status,
-        updated_at: at,
-      });
-      await appendAudit(trx, {
-        orgId: access.org.org_id,
-        actor: auditActor(actor),
-        action: 'member.status',
-        entityType: 'member',
-        entityId: member.member_id,
-        data: { from: member.status, ...input },
-        at,
-      });
-      return detailOf(trx, access, row);
+      return detailOf(trx, access, await changeStatusIn(trx, actor, access, member, input));
     });
   }
 
@@ -666,14 +738,14 @@ export function createMembersService(deps: ServiceDeps, orgs: OrgsService) {
         country: access.org.country,
         declaredAreaM2: declared,
       });
-      for (const e of verdict.errors)
-        fields.push({
-          path: e.path ? `geometry.${e.path}` : 'geometry',
-          code: e.code,
-          ...(e.params && { params: e.params }),
-        });
+      for (const e of verdict.errors) {
+        const path = e.path ? `geometry.${e.path}` : 'geometry';
+        fields.push({ path, code: e.code, ...(e.params && { params: e.params }) });
+        // A likely cause the person can act on: swapped latitude/longitude, or a lost minus sign.
+        if (e.params?.hint) fields.push({ path, code: `geo.hint.${e.params.hint}` });
+      }
       warnings = verdict.warnings;
-      flags = [...new Set([...flags, ...verdict.warnings.map((w) => w.code.replace(/^geo\./, ''))])].sort();
+      flags = [...new Set([...flags, ...plotFlags(verdict.warnings)])].sort();
       if (verdict.ok && verdict.geometry) {
         const bbox = verdict.bbox!;
         Object.assign(columns, {
@@ -797,6 +869,61 @@ export function createMembersService(deps: ServiceDeps, orgs: OrgsService) {
       );
       return result;
     });
+  }
+
+  /** Problems of a plot's geometry as field errors, without writing: the import's dry run uses it. */
+  function checkPlotGeometry(
+    access: OrgAccess,
+    geometry: unknown,
+    declaredAreaHa: string | null | undefined,
+  ): FieldError[] {
+    try {
+      plotColumns(access, { geometry, ...(declaredAreaHa != null && { declaredAreaHa }) });
+      return [];
+    } catch (error) {
+      if (error instanceof AppError && error.kind === 'invalid') return error.fields;
+      throw error;
+    }
+  }
+
+  /** Creates the plot, or updates the member's plot of the same name: what a re-import does. */
+  async function upsertPlotIn(
+    trx: Trx,
+    actor: Actor,
+    access: OrgAccess,
+    member: q.MemberRow,
+    input: PlotInput & { name: string },
+  ) {
+    const current = (await q.plotsOfMember(trx, access.org.org_id, member.member_id)).find(
+      (p) => p.name === input.name,
+    );
+    if (!current)
+      return (await createPlotIn(trx, actor, access, member, { ...input, id: deps.ids.next() })).plot;
+    const { columns } = plotColumns(access, input, {
+      ...current,
+      member_number: member.member_number,
+      user_id: member.user_id,
+    } as never);
+    const at = clock.now();
+    await q.updatePlot(trx, access.org.org_id, current.plot_id, {
+      ...(columns as Partial<q.PlotRow>),
+      updated_at: at,
+    } as never);
+    const plot = await detectOverlaps(
+      trx,
+      access,
+      (await q.findPlot(trx, access.org.org_id, current.plot_id))!,
+    );
+    await appendAudit(trx, {
+      orgId: access.org.org_id,
+      actor: auditActor(actor),
+      action: 'plot.update',
+      entityType: 'plot',
+      entityId: current.plot_id,
+      data: input,
+      at,
+    });
+    return plot;
   }
 
   async function updatePlot(actor: Actor, slug: string, plotId: string, input: PlotInput) {
@@ -1092,10 +1219,121 @@ export function createMembersService(deps: ServiceDeps, orgs: OrgsService) {
     }));
   }
 
+  /**
+   * The social-base dashboard: for a cooperative, its own register; for a central or program, every
+   * cooperative that granted it the members area, together and one by one.
+   */
+  async function socialBaseDashboard(actor: Actor, slug: string, asOf?: string) {
+    const { access, orgs: scope } = await orgs.grantorsFor(db, actor, slug, 'members');
+    if (access.org.kind === 'cooperative') await readAccess(db, actor, slug);
+    else if (access.org.kind === 'buyer') throw notFound('members.not_a_cooperative', { slug });
+    const on = asOf ?? today(access);
+    const ids = scope.map((o) => o.org_id);
+    if (ids.length === 0) {
+      return {
+        asOf: on,
+        scope: 'federation' as const,
+        ...buildDashboard({
+          orgs: [],
+          byStatus: [],
+          bySexAndAge: [],
+          joins: [],
+          withdrawals: [],
+          areas: [],
+          certifications: [],
+          inspectionsDue: 0,
+        }),
+      };
+    }
+    const [byStatus, bySexAndAge, joins, withdrawals, areas, certifications] = await Promise.all([
+      q.countByStatus(db, ids),
+      q.countBySexAndAge(db, ids, yearsBefore(on, 30), yearsBefore(on, 45), yearsBefore(on, 60)),
+      q.joinsPerYear(db, ids),
+      q.withdrawalsPerYear(db, ids),
+      q.areasPerMember(db, ids),
+      q.certificationCoverage(db, ids, on),
+    ]);
+    let inspectionsDueCount = 0;
+    for (const id of ids)
+      inspectionsDueCount += (await q.inspectionsDue(db, id, on, yearsBefore(on, 1))).length;
+    return {
+      asOf: on,
+      scope: access.org.kind === 'cooperative' ? ('cooperative' as const) : ('federation' as const),
+      ...buildDashboard({
+        orgs: scope.map((o) => ({ org_id: o.org_id, slug: o.slug, name: o.name })),
+        byStatus,
+        bySexAndAge,
+        joins: joins.filter((j) => j.year !== null),
+        withdrawals,
+        areas,
+        certifications,
+        inspectionsDue: inspectionsDueCount,
+      }),
+    };
+  }
+
+  /** The register as rows in the export's column order (the import reads them back unchanged). */
+  async function exportMembers(actor: Actor, slug: string): Promise<(string | number | null)[][]> {
+    const access = await readAccess(db, actor, slug);
+    const money = (minor: number, code: string) => formatMoney(BigInt(minor), currencyOf(code));
+    return (await q.allMembers(db, access.org.org_id)).map((m) => [
+      m.member_number,
+      m.given_names,
+      m.family_names,
+      m.national_id,
+      m.sex,
+      m.birth_date,
+      m.phone,
+      m.region,
+      m.province,
+      m.district,
+      m.community,
+      m.household_size,
+      m.join_date,
+      m.status,
+      money(m.entry_fee_minor, m.currency),
+      money(m.share_capital_subscribed_minor, m.currency),
+      money(m.share_capital_paid_minor, m.currency),
+      m.payment_method,
+      m.bank_name,
+      m.bank_account,
+      m.wallet_phone,
+    ]);
+  }
+
+  async function exportPlots(actor: Actor, slug: string): Promise<(string | number | null)[][]> {
+    const access = await readAccess(db, actor, slug);
+    const ha = (m2: number | null) => (m2 === null ? null : m2ToHectares(m2));
+    return (await q.allPlotsWithMembers(db, access.org.org_id)).map((p) => [
+      p.member_number,
+      p.name,
+      ha(p.declared_area_m2),
+      ha(p.computed_area_m2),
+      p.centroid_lat === null ? null : p.centroid_lat.toFixed(6),
+      p.centroid_lon === null ? null : p.centroid_lon.toFixed(6),
+      p.altitude_m,
+      ha(p.coffee_area_m2),
+      p.varieties.join(', '),
+      p.tree_count,
+      p.planting_year,
+      p.shade,
+      p.tenure,
+      p.yearly_estimate_grams === null ? null : fromGrams(BigInt(p.yearly_estimate_grams), 'kg', 3),
+      p.flags.join(', '),
+    ]);
+  }
+
   return {
+    exportMembers,
+    exportPlots,
+    socialBaseDashboard,
     readAccess,
     writeAccess,
     insertMemberIn,
+    changeStatusIn,
+    upsertPlotIn,
+    checkPlotGeometry,
+    bulkCreateMembersIn,
     updateMemberIn,
     createPlotIn,
     createMember,

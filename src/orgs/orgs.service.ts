@@ -170,6 +170,26 @@ export function createOrgsService(deps: ServiceDeps) {
     throw forbidden();
   }
 
+  /**
+   * For a central or program: the cooperatives that granted it `area`, for reports across them. Its
+   * people with a reader role only; a cooperative gets just itself.
+   */
+  async function grantorsFor(
+    exec: Executor,
+    actor: Actor,
+    slug: string,
+    area: DataArea,
+  ): Promise<{ access: OrgAccess; orgs: q.OrgRow[] }> {
+    const access = await resolve(exec, actor, slug);
+    if (access.org.kind === 'cooperative' || access.org.kind === 'buyer')
+      return { access, orgs: [access.org] };
+    if (!actor.isPlatformAdmin && !access.roles.some((r) => GRANTEE_READER_ROLES.includes(r)))
+      throw forbidden();
+    const grants = (await q.grantsReceivedBy(exec, [access.org.org_id])).filter((g) => g.area === area);
+    const orgs = await q.findOrgsByIds(exec, [...new Set(grants.map((g) => g.org_id))]);
+    return { access, orgs: orgs.sort((a, b) => a.name.localeCompare(b.name, 'es')) };
+  }
+
   async function listVisibleOrgs(actor: Actor): Promise<OrgView[]> {
     const own = await ownRoles(db, actor);
     if (actor.isPlatformAdmin) {
@@ -653,6 +673,7 @@ export function createOrgsService(deps: ServiceDeps) {
     resolve,
     authorize,
     authorizeArea,
+    grantorsFor,
     listVisibleOrgs,
     getOrg,
     createOrg,

@@ -19,6 +19,7 @@ interface RouteCase {
   /** Status (and code) an allowed caller gets. */
   ok: number | number[];
   okCode?: string;
+  contentType?: string;
   /** A platform administrator holds no role in the cooperative, so cannot do what needs one. */
   needsOwnRole?: boolean;
 }
@@ -341,6 +342,43 @@ const CASES: RouteCase[] = [
     url: (o) => `/api/v1/orgs/${o}/inspections/due`,
     ok: 200,
   },
+  {
+    method: 'POST',
+    path: '/api/v1/orgs/:org/imports',
+    needs: 'members.write',
+    url: (o) => `/api/v1/orgs/${o}/imports?kind=members&dryRun=true`,
+    body: () => 'N° socio;Apellidos;Nombres\nZ-1;Prueba;Matriz\n',
+    contentType: 'text/csv',
+    ok: 200,
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/orgs/:org/members/export',
+    needs: 'members.read',
+    url: (o) => `/api/v1/orgs/${o}/members/export?format=csv`,
+    ok: 200,
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/orgs/:org/plots/export',
+    needs: 'members.read',
+    url: (o) => `/api/v1/orgs/${o}/plots/export?format=csv`,
+    ok: 200,
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/orgs/:org/dashboard/social-base',
+    needs: 'members.read',
+    url: (o) => `/api/v1/orgs/${o}/dashboard/social-base`,
+    ok: 200,
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/orgs/:org/dashboard/social-base.csv',
+    needs: 'members.read',
+    url: (o) => `/api/v1/orgs/${o}/dashboard/social-base.csv`,
+    ok: 200,
+  },
   // The caller's own session and profile: any signed-in person, about themselves only.
   { method: 'GET', path: '/api/v1/me', needs: 'self', url: () => '/api/v1/me', ok: 200 },
   {
@@ -358,6 +396,8 @@ const TESTED_ELSEWHERE = [
   'DELETE /api/v1/session',
   'DELETE /api/v1/sessions',
   'PUT /api/v1/me/password',
+  // public settings for the web app, no organization data (test/api/bad-input.test.ts)
+  'GET /api/v1/config',
 ];
 
 let ctx: TestContext;
@@ -378,7 +418,7 @@ async function call(c: RouteCase, org: string, session?: Session) {
   return ctx.http.inject({
     method: c.method,
     url: c.url(org, counter),
-    headers: session?.headers ?? {},
+    headers: { ...(session?.headers ?? {}), ...(c.contentType && { 'content-type': c.contentType }) },
     ...(c.body && { payload: c.body(org, counter) as Record<string, unknown> }),
   });
 }

@@ -176,6 +176,9 @@ describe('bad input', () => {
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining(['/api/v1/session', '/api/v1/orgs', '/api/v1/orgs/{org}/audit']),
     );
+    expect((await ctx.http.inject({ method: 'GET', url: '/api/v1/config' })).json()).toEqual({
+      mapTilesUrl: null,
+    });
     const docs = await ctx.http.inject({ method: 'GET', url: '/api/docs/' });
     expect(docs.statusCode).toBe(200);
   });

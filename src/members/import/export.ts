@@ -84,7 +84,8 @@ function sheetName(name: string, used: Set<string>): string {
 /**
  * An XLSX workbook, one sheet per entry: a bold, frozen header row with a filter, numbers as number
  * cells, text as text cells (so '0012' and '01234567' keep their zeros, and text starting with '=' is
- * never a formula), null as an empty cell.
+ * never a formula), null as an empty cell. Line breaks in text become LF; characters XML cannot hold
+ * (control characters other than tab and line breaks) are dropped.
  * @example await writeXlsx([{ name: 'Socios', headers: ['N° de socio'], rows: [['0012']] }])
  */
 export async function writeXlsx(
@@ -100,7 +101,8 @@ export async function writeXlsx(
     const clean = (cell: ExportCell) => {
       if (typeof cell === 'number' && !Number.isFinite(cell))
         throw new RangeError(`not a finite number: ${cell}`);
-      return typeof cell === 'string' ? cell.replace(XML_INVALID, '') : cell;
+      // XML turns a carriage return into a line feed anyway; Excel's own line break (Alt+Enter) is LF
+      return typeof cell === 'string' ? cell.replace(XML_INVALID, '').replace(/\r\n?/g, '\n') : cell;
     };
     worksheet.addRow(sheet.headers.map(clean)).font = { bold: true };
     for (const row of sheet.rows) worksheet.addRow(row.map(clean));

@@ -64,9 +64,22 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: SheetEn
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+    const latin1 = new TextDecoder('windows-1252').decode(bytes);
+    return { text: latin1.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c] ?? c), encoding: 'windows-1252' };
   }
 }
+
+/**
+ * Windows-1252 bytes 0x80–0x9F (€, curly quotes, dashes…). Node 20.18.3+ decodes them as Latin-1 C1
+ * controls (nodejs/node#60888, #56542), so they are mapped here; on a fixed Node none are left to map.
+ * The five bytes Windows-1252 leaves undefined stay as they are, as the WHATWG Encoding Standard says.
+ */
+const CP1252_HIGH: Record<string, string> = Object.fromEntries(
+  [...'€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ'].map((ch, i) => [
+    String.fromCharCode(0x80 + i),
+    ch,
+  ]),
+);
 
 /**
  * RFC 4180 records, leniently: a quote is special only at the start of a field; "" inside quotes is a
@@ -287,7 +300,7 @@ function recognisedCount(cells: string[], kind?: ImportKind): number {
 
 function trimTrailing(row: SheetRow): SheetRow {
   let width = row.cells.length;
-  while (width > 0 && (row.cells[width - 1] ?? '').trim() === '') width--;
+  while (width > 0 && row.cells[width - 1] === '') width--;
   if (width === row.cells.length) return row;
   const trimmed: SheetRow = { rowNumber: row.rowNumber, cells: row.cells.slice(0, width) };
   if (row.numeric) trimmed.numeric = row.numeric.slice(0, width);

@@ -339,7 +339,7 @@ const MONTHS: Record<string, number> = {
 
 const MIN_YEAR = 1900;
 const MAX_YEAR = 2100;
-/** Serials below this (1927-05-19) are refused: a bare 1980 in a date column is a year, not a day of 1905. */
+/** Serials below this (1927-05-18) are refused: a bare 1980 in a date column is a year, not a day of 1905. */
 const MIN_SERIAL = 10_000;
 const MAX_SERIAL = 2_958_465; // 9999-12-31
 
