@@ -400,7 +400,7 @@ export function createImportService(deps: ServiceDeps, members: MembersService) 
         (m) => [m.member_number, m],
       ),
     );
-    features.forEach((feature, index) => {
+    for (const [index, feature] of features.entries()) {
       const row = index + 1;
       const props = ((feature as { properties?: Record<string, unknown> })?.properties ?? {}) as Record<
         string,
@@ -408,22 +408,32 @@ export function createImportService(deps: ServiceDeps, members: MembersService) 
       >;
       const memberNumber = String(props.memberNumber ?? '').trim();
       const plotName = String(props.plotName ?? props.name ?? '').trim();
-      if (!memberNumber) return errors.push({ row, field: 'memberNumber', code: 'import.required' });
-      if (!plotName) return errors.push({ row, field: 'plotName', code: 'import.required' });
+      if (!memberNumber) {
+        errors.push({ row, field: 'memberNumber', code: 'import.required' });
+        continue;
+      }
+      if (!plotName) {
+        errors.push({ row, field: 'plotName', code: 'import.required' });
+        continue;
+      }
       const member = existing.get(memberNumber);
-      if (!member)
-        return errors.push({
+      if (!member) {
+        errors.push({
           row,
           field: 'memberNumber',
           code: 'import.unknown_member',
           params: { memberNumber },
         });
+        continue;
+      }
       const declared =
         props.declaredAreaHa === undefined || props.declaredAreaHa === null
           ? null
           : String(props.declaredAreaHa);
-      if (declared !== null && !/^\d{1,6}(\.\d{1,4})?$/.test(declared))
-        return errors.push({ row, field: 'declaredAreaHa', code: 'import.invalid_number' });
+      if (declared !== null && !/^\d{1,6}(\.\d{1,4})?$/.test(declared)) {
+        errors.push({ row, field: 'declaredAreaHa', code: 'import.invalid_number' });
+        continue;
+      }
       const problems = members.checkPlotGeometry(
         access,
         (feature as { geometry?: unknown }).geometry ?? null,
@@ -440,8 +450,7 @@ export function createImportService(deps: ServiceDeps, members: MembersService) 
             geometry: (feature as { geometry: unknown }).geometry,
           },
         });
-      return undefined;
-    });
+    }
     const badRows = new Set(errors.map((e) => e.row));
     result.errorRows = badRows.size;
     result.validRows = features.length - badRows.size;
