@@ -148,10 +148,14 @@ export interface MembersTable {
   join_date: string | null;
   status: MemberStatus;
   currency: string;
-  entry_fee_minor: number;
-  share_capital_subscribed_minor: number;
-  share_capital_paid_minor: number;
-  payment_method: 'cash' | 'bank' | 'mobile_wallet';
+  entry_fee_minor: ColumnType<number, number | undefined, number>;
+  share_capital_subscribed_minor: ColumnType<number, number | undefined, number>;
+  share_capital_paid_minor: ColumnType<number, number | undefined, number>;
+  payment_method: ColumnType<
+    'cash' | 'bank' | 'mobile_wallet',
+    'cash' | 'bank' | 'mobile_wallet' | undefined,
+    'cash' | 'bank' | 'mobile_wallet'
+  >;
   bank_name: string | null;
   bank_account: string | null;
   wallet_phone: string | null;
