@@ -208,7 +208,11 @@ export function buildCli(): Command {
           const say = (line: string) => process.stdout.write(`${line}\n`);
           if (result.missingRequired.length > 0) {
             for (const field of result.missingRequired)
-              say(translate(opts.lang, 'import.missing_column', { field: translate(opts.lang, `import.field.${field}`) }));
+              say(
+                translate(opts.lang, 'import.missing_column', {
+                  field: translate(opts.lang, `import.field.${field}`),
+                }),
+              );
             process.exitCode = 1;
             return;
           }
