@@ -60,6 +60,19 @@ export interface ImportResult {
 
 const MAX_REPORTED = 1000;
 
+/** The counts of a result before any row is looked at. */
+const NOTHING_YET = {
+  validRows: 0,
+  errorRows: 0,
+  errors: [],
+  warnings: [],
+  toCreate: 0,
+  toUpdate: 0,
+  unchanged: 0,
+  created: 0,
+  updated: 0,
+} satisfies Partial<ImportResult>;
+
 /** A plot row's latitude and longitude as a GeoJSON point, longitude first; null without both. */
 function pointOf(record: PlotImportRecord) {
   return record.latitude && record.longitude
@@ -166,15 +179,7 @@ export function createImportService(deps: ServiceDeps, members: MembersService) 
       unmapped: header.unmapped,
       missingRequired: header.missingRequired,
       totalRows: table.rows.length,
-      validRows: 0,
-      errorRows: 0,
-      errors: [],
-      warnings: [],
-      toCreate: 0,
-      toUpdate: 0,
-      unchanged: 0,
-      created: 0,
-      updated: 0,
+      ...NOTHING_YET,
     };
     if (header.missingRequired.length > 0) return result;
 
@@ -377,15 +382,7 @@ export function createImportService(deps: ServiceDeps, members: MembersService) 
       unmapped: [],
       missingRequired: [],
       totalRows: features.length,
-      validRows: 0,
-      errorRows: 0,
-      errors: [],
-      warnings: [],
-      toCreate: 0,
-      toUpdate: 0,
-      unchanged: 0,
-      created: 0,
-      updated: 0,
+      ...NOTHING_YET,
     };
     const errors: ImportIssueOut[] = [];
     const plans: {
