@@ -1,5 +1,8 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
+import { registerLedgerRoutes } from './ledger/ledger.routes.js';
+import { createLedgerService } from './ledger/ledger.service.js';
+import './ledger/messages.js';
 import { registerImportRoutes } from './members/import.routes.js';
 import { createImportService } from './members/import.service.js';
 import { registerMemberRoutes } from './members/members.routes.js';
@@ -43,6 +46,7 @@ export function createServices(options: Pick<AppOptions, 'db' | 'clock' | 'ids' 
     auth: createAuthService(deps, { ...DEFAULT_AUTH_SETTINGS, ...options.auth }),
     members,
     imports: createImportService(deps, members),
+    ledger: createLedgerService(deps, orgs, members),
   };
 }
 
@@ -81,5 +85,6 @@ export async function createApp(options: AppOptions): Promise<{ http: HttpServer
   registerOrgRoutes(http, services.orgs, options.db);
   registerMemberRoutes(http, services.members);
   registerImportRoutes(http, services.imports, services.members);
+  registerLedgerRoutes(http, services.ledger, services.members);
   return { http, services };
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { createServices } from '../app.js';
@@ -232,6 +232,29 @@ export function buildCli(): Command {
         }
       },
     );
+
+  databaseOptions(
+    program.command('export').description('export data for other tools').argument('<what>', 'ledger'),
+  )
+    .requiredOption('--org <slug>', 'organization')
+    .addOption(new Option('--format <format>', 'file format').choices(['hledger']).default('hledger'))
+    .option('--out <file>', 'file to write (default: standard output)')
+    .action(async (what: string, opts: SettingFlags & { org: string; format: string; out?: string }) => {
+      if (what !== 'ledger') throw new Error(`unknown export "${what}": use ledger`);
+      const store = await openStore(settingsFrom(opts), { command: 'ayni export', progress, migrate: false });
+      try {
+        const services = createServices({ db: store.handle.db });
+        const org = (await listAllOrgs(store.handle.db)).find((o) => o.slug === opts.org);
+        if (!org) throw new AppError('not_found', 'org.not_found', { params: { slug: opts.org } });
+        const journal = await services.ledger.exportHledger(org.org_id);
+        if (opts.out) {
+          writeFileSync(resolve(opts.out), journal);
+          progress(`ledger written to ${resolve(opts.out)} (check it with: hledger -f ${opts.out} balance)`);
+        } else process.stdout.write(journal);
+      } finally {
+        await store.close();
+      }
+    });
 
   const audit = program.command('audit').description('the audit trail');
   databaseOptions(

@@ -1323,7 +1323,13 @@ export function createMembersService(deps: ServiceDeps, orgs: OrgsService) {
     ]);
   }
 
+  /** For other domains' services, after they authorized the caller: a member's id by number, or 404. */
+  async function memberIdOf(exec: Executor, orgId: string, memberNumber: string): Promise<string> {
+    return (await memberOrThrow(exec, orgId, memberNumber)).member_id;
+  }
+
   return {
+    memberIdOf,
     exportMembers,
     exportPlots,
     socialBaseDashboard,

@@ -54,6 +54,9 @@ export const ACTIONS = {
   'members.read': ['admin', 'manager', 'accountant', 'cashier', 'board', 'oversight', 'viewer'],
   'members.write': ['admin', 'manager'],
   'members.rules': ['admin'],
+  // members' accounts: the ledger, statements, the trial balance
+  'accounts.read': ['admin', 'manager', 'accountant', 'board', 'oversight', 'viewer'],
+  'accounts.write': ['admin', 'accountant'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Action = keyof typeof ACTIONS;
 

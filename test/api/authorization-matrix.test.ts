@@ -379,6 +379,28 @@ const CASES: RouteCase[] = [
     url: (o) => `/api/v1/orgs/${o}/dashboard/social-base.csv`,
     ok: 200,
   },
+  // Members' accounts.
+  {
+    method: 'GET',
+    path: '/api/v1/orgs/:org/ledger/trial-balance',
+    needs: 'accounts.read',
+    url: (o) => `/api/v1/orgs/${o}/ledger/trial-balance`,
+    ok: 200,
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/orgs/:org/members/:memberNumber/statement',
+    needs: 'accounts.read',
+    url: (o) => `/api/v1/orgs/${o}/members/0003/statement`,
+    ok: 200,
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/orgs/:org/me/statement',
+    needs: 'own-member',
+    url: (o) => `/api/v1/orgs/${o}/me/statement`,
+    ok: 200,
+  },
   // The caller's own session and profile: any signed-in person, about themselves only.
   { method: 'GET', path: '/api/v1/me', needs: 'self', url: () => '/api/v1/me', ok: 200 },
   {
@@ -429,6 +451,7 @@ function allowed(c: RouteCase, who: string): boolean {
   if (who === 'platform') return !c.needsOwnRole;
   if (c.needs === 'platform') return false;
   // The program was granted cedros's members area (and governance, training) in the demo.
+  // The program was granted cedros's members area (and governance, training), not accounts.
   if (who === 'grantee') return c.needs === 'org.read' || c.needs === 'members.read';
   return (ACTIONS[c.needs] as readonly string[]).includes(who);
 }

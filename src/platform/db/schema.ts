@@ -263,6 +263,47 @@ export interface InspectionsTable {
   recorded_at: Timestamp;
 }
 
+// ---- ledger ----------------------------------------------------------------------------------------
+export type AccountKind = 'asset' | 'liability' | 'equity' | 'income' | 'expense';
+export interface LedgerAccountsTable {
+  org_id: string;
+  account_id: string;
+  code: string;
+  name: string;
+  kind: AccountKind;
+  member_subledger: ColumnType<boolean, boolean | undefined, boolean>;
+  purpose: string | null;
+  created_at: Timestamp;
+}
+export interface JournalEntriesTable {
+  org_id: string;
+  entry_id: string;
+  entry_date: string;
+  description: string;
+  currency: string;
+  source_type: string;
+  source_id: string;
+  reverses_entry_id: string | null;
+  recorded_at: Timestamp;
+  recorded_by_label: string;
+}
+export interface JournalLinesTable {
+  org_id: string;
+  entry_id: string;
+  line_no: number;
+  account_id: string;
+  member_id: string | null;
+  amount_minor: number;
+  memo: string | null;
+}
+export interface LedgerBalancesTable {
+  org_id: string;
+  account_id: string;
+  member_key: string;
+  balance_minor: number;
+  lines: number;
+}
+
 export interface Database {
   countries: CountriesTable;
   currencies: CurrenciesTable;
@@ -285,4 +326,8 @@ export interface Database {
   plot_overlaps: PlotOverlapsTable;
   certifications: CertificationsTable;
   inspections: InspectionsTable;
+  ledger_accounts: LedgerAccountsTable;
+  journal_entries: JournalEntriesTable;
+  journal_lines: JournalLinesTable;
+  ledger_balances: LedgerBalancesTable;
 }

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { MemberParams } from '../members/members.schema.js';
+import type { MembersService } from '../members/members.service.js';
+import { requireActor } from '../orgs/auth.plugin.js';
+import { OrgParams, problemResponses } from '../orgs/orgs.schema.js';
+import type { HttpServer } from '../platform/http/server.js';
+import type { LedgerService } from './ledger.service.js';
+
+const StatementQuery = z.strictObject({
+  account: z.enum(['payable_members', 'receivable_members', 'share_capital']).default('payable_members'),
+});
+const Statement = z.object({
+  currency: z.string(),
+  account: z.string(),
+  balance: z.string(),
+  lines: z.array(
+    z.object({
+      entryId: z.uuid(),
+      date: z.string(),
+      description: z.string(),
+      source: z.object({ type: z.string(), id: z.string() }),
+      reversal: z.boolean(),
+      amount: z.string(),
+      balance: z.string(),
+    }),
+  ),
+});
+const TrialBalance = z.object({
+  currency: z.string(),
+  balanced: z.boolean(),
+  accounts: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      kind: z.string(),
+      debit: z.string(),
+      credit: z.string(),
+      balanceMinor: z.number(),
+      lines: z.number(),
+    }),
+  ),
+});
+
+/** Members' accounts: the trial balance and each member's statement (*estado de cuenta*). */
+export function registerLedgerRoutes(app: HttpServer, ledger: LedgerService, members: MembersService) {
+  const tags = ['accounts'];
+  app.get(
+    '/api/v1/orgs/:org/ledger/trial-balance',
+    {
+      schema: {
+        tags,
+        summary: 'Trial balance (balanza de comprobación)',
+        params: OrgParams,
+        response: { 200: TrialBalance, ...problemResponses },
+      },
+    },
+    async (request) => ledger.trialBalance(requireActor(request), request.params.org),
+  );
+  app.get(
+    '/api/v1/orgs/:org/members/:memberNumber/statement',
+    {
+      schema: {
+        tags,
+        summary: 'A member’s statement with running balance (estado de cuenta)',
+        params: MemberParams,
+        querystring: StatementQuery,
+        response: { 200: Statement, ...problemResponses },
+      },
+    },
+    async (request) => {
+      return ledger.memberStatement(
+        requireActor(request),
+        request.params.org,
+        request.params.memberNumber,
+        request.query.account,
+      );
+    },
+  );
+  app.get(
+    '/api/v1/orgs/:org/me/statement',
+    {
+      schema: {
+        tags,
+        summary: 'My own statement (a member)',
+        params: OrgParams,
+        querystring: StatementQuery,
+        response: { 200: Statement, ...problemResponses },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const own = await members.ownMember(actor, request.params.org);
+      return ledger.ownStatement(actor, request.params.org, own.member.id, request.query.account);
+    },
+  );
+}
