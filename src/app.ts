@@ -1,5 +1,8 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
+import { registerCollectionRoutes } from './collection/collection.routes.js';
+import { createCollectionService } from './collection/collection.service.js';
+import './collection/messages.js';
 import { registerLedgerRoutes } from './ledger/ledger.routes.js';
 import { createLedgerService } from './ledger/ledger.service.js';
 import './ledger/messages.js';
@@ -40,13 +43,15 @@ export function createServices(options: Pick<AppOptions, 'db' | 'clock' | 'ids' 
   const deps = { db: options.db, clock: options.clock ?? systemClock, ids: options.ids ?? randomIds };
   const orgs = createOrgsService(deps);
   const members = createMembersService(deps, orgs);
+  const ledger = createLedgerService(deps, orgs, members);
   return {
     deps,
     orgs,
     auth: createAuthService(deps, { ...DEFAULT_AUTH_SETTINGS, ...options.auth }),
     members,
     imports: createImportService(deps, members),
-    ledger: createLedgerService(deps, orgs, members),
+    ledger,
+    collection: createCollectionService(deps, orgs, members, ledger),
   };
 }
 
@@ -86,5 +91,6 @@ export async function createApp(options: AppOptions): Promise<{ http: HttpServer
   registerMemberRoutes(http, services.members);
   registerImportRoutes(http, services.imports, services.members);
   registerLedgerRoutes(http, services.ledger, services.members);
+  registerCollectionRoutes(http, services.collection);
   return { http, services };
 }

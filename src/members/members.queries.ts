@@ -32,6 +32,16 @@ export function findMemberByUser(db: Executor, orgId: string, userId: string) {
     .executeTakeFirst();
 }
 
+export function findMembersByIds(db: Executor, orgId: string, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('members')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('member_id', 'in', ids)
+    .execute();
+}
+
 export function findMembersByNumbers(db: Executor, orgId: string, numbers: string[]) {
   if (numbers.length === 0) return Promise.resolve([]);
   return db

@@ -1328,8 +1328,14 @@ export function createMembersService(deps: ServiceDeps, orgs: OrgsService) {
     return (await memberOrThrow(exec, orgId, memberNumber)).member_id;
   }
 
+  /** For other domains' services, after they authorized the caller: member rows by id. */
+  function memberRowsByIds(exec: Executor, orgId: string, memberIds: string[]) {
+    return q.findMembersByIds(exec, orgId, memberIds);
+  }
+
   return {
     memberIdOf,
+    memberRowsByIds,
     exportMembers,
     exportPlots,
     socialBaseDashboard,

@@ -190,6 +190,19 @@ export function createOrgsService(deps: ServiceDeps) {
     return { access, orgs: orgs.sort((a, b) => a.name.localeCompare(b.name, 'es')) };
   }
 
+  /** For other domains, after they authorized the caller: the id of the person with that email and role here. */
+  async function userWithRole(
+    exec: Executor,
+    orgId: string,
+    email: string,
+    role: Role,
+  ): Promise<string | undefined> {
+    const user = await q.findUserByEmail(exec, email.trim().toLowerCase());
+    if (!user) return undefined;
+    const roles = await q.rolesOfUserInOrg(exec, user.user_id, orgId);
+    return roles.some((r) => r.role === role) ? user.user_id : undefined;
+  }
+
   async function listVisibleOrgs(actor: Actor): Promise<OrgView[]> {
     const own = await ownRoles(db, actor);
     if (actor.isPlatformAdmin) {
@@ -674,6 +687,7 @@ export function createOrgsService(deps: ServiceDeps) {
     authorize,
     authorizeArea,
     grantorsFor,
+    userWithRole,
     listVisibleOrgs,
     getOrg,
     createOrg,

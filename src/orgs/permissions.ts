@@ -57,6 +57,10 @@ export const ACTIONS = {
   // members' accounts: the ledger, statements, the trial balance
   'accounts.read': ['admin', 'manager', 'accountant', 'board', 'oversight', 'viewer'],
   'accounts.write': ['admin', 'accountant'],
+  // collection (acopio): the desk writes tickets; managers set prices, points and void tickets
+  'collection.read': ['admin', 'manager', 'accountant', 'cashier', 'board', 'oversight', 'viewer'],
+  'collection.write': ['admin', 'manager', 'cashier'],
+  'collection.configure': ['admin', 'manager'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Action = keyof typeof ACTIONS;
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor } from '../../src/orgs/actor.js';
 import { ACTIONS, type Action, ROLES_BY_KIND } from '../../src/orgs/permissions.js';
 import { createTestContext, type Session, signIn, type TestContext } from '../harness/context.js';
 
@@ -401,6 +402,128 @@ const CASES: RouteCase[] = [
     url: (o) => `/api/v1/orgs/${o}/me/statement`,
     ok: 200,
   },
+  // Collection: the desk records, managers configure and void.
+  {
+    method: 'GET',
+    path: '/api/v1/orgs/:org/collection-points',
+    needs: 'collection.read',
+    url: (o) => `/api/v1/orgs/${o}/collection-points`,
+    ok: 200,
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/orgs/:org/collection-points',
+    needs: 'collection.configure',
+    url: (o) => `/api/v1/orgs/${o}/collection-points`,
+    body: (_o, n) => ({ id: uuid(0x1a000 + n), code: `P${n}`, name: `Punto ${n}` }),
+    ok: 201,
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/orgs/:org/collection-points/:pointCode/cashiers',
+    needs: 'collection.configure',
+    url: (o) => `/api/v1/orgs/${o}/collection-points/MX/cashiers`,
+    body: (o) => ({ email: `cashier@${o}.example` }),
+    ok: [200, 400],
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/orgs/:org/price-schedules',
+    needs: 'collection.read',
+    url: (o) => `/api/v1/orgs/${o}/price-schedules`,
+    ok: 200,
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/orgs/:org/price-schedules',
+    needs: 'collection.configure',
+    url: (o) => `/api/v1/orgs/${o}/price-schedules`,
+    body: (_o, n) => ({
+      id: uuid(0x1b000 + n),
+      effectiveFrom: `2031-02-${String((n % 28) + 1).padStart(2, '0')}`,
+      coffeeState: 'green',
+      certificationClass: 'conventional',
+      basePricePerKg: '15.00',
+    }),
+    ok: 201,
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/orgs/:org/price-preview',
+    needs: 'collection.read',
+    url: (o) => `/api/v1/orgs/${o}/price-preview`,
+    body: () => ({
+      date: '2026-03-02',
+      netKg: '100',
+      coffeeState: 'dry_parchment',
+      certificationClass: 'conventional',
+    }),
+    ok: 200,
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/orgs/:org/tickets',
+    needs: 'collection.read',
+    url: (o) => `/api/v1/orgs/${o}/tickets`,
+    ok: 200,
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/orgs/:org/tickets',
+    needs: 'collection.write',
+    url: (o) => `/api/v1/orgs/${o}/tickets`,
+    body: (_o, n) => ({
+      id: uuid(0x1c000 + n),
+      pointCode: 'MX',
+      memberNumber: activeMember,
+      deliveredAt: '2026-03-02T10:00:00-05:00',
+      coffeeState: 'dry_parchment',
+      certificationClass: 'conventional',
+      sacks: 1,
+      grossKg: '46',
+      tareKg: '1',
+    }),
+    ok: 201,
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/orgs/:org/tickets/batch',
+    needs: 'collection.write',
+    url: (o) => `/api/v1/orgs/${o}/tickets/batch`,
+    body: (_o, n) => ({
+      tickets: [
+        {
+          id: uuid(0x1d000 + n),
+          pointCode: 'MX',
+          memberNumber: activeMember,
+          deliveredAt: '2026-03-02T10:00:00-05:00',
+          coffeeState: 'dry_parchment',
+          certificationClass: 'conventional',
+          sacks: 1,
+          grossKg: '46',
+          tareKg: '1',
+        },
+      ],
+    }),
+    ok: 200,
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/orgs/:org/tickets/:ticketId',
+    needs: 'collection.read',
+    url: (o) => `/api/v1/orgs/${o}/tickets/${RANDOM_ID}`,
+    ok: 404,
+    okCode: 'collection.ticket_not_found',
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/orgs/:org/tickets/:ticketId/void',
+    needs: 'collection.configure',
+    url: (o) => `/api/v1/orgs/${o}/tickets/${RANDOM_ID}/void`,
+    body: () => ({ reason: 'matriz' }),
+    ok: 404,
+    okCode: 'collection.ticket_not_found',
+  },
   // The caller's own session and profile: any signed-in person, about themselves only.
   { method: 'GET', path: '/api/v1/me', needs: 'self', url: () => '/api/v1/me', ok: 200 },
   {
@@ -423,11 +546,40 @@ const TESTED_ELSEWHERE = [
 ];
 
 let ctx: TestContext;
+let activeMember = '';
 const sessions = new Map<string, Session>();
 let counter = 0;
 
 beforeAll(async () => {
   ctx = await createTestContext();
+  // A collection point and prices, so the desk routes have something to act on.
+  const system = systemActor('matrix');
+  await ctx.services.collection.createPoint(system, 'cedros', {
+    id: uuid(0x19000),
+    code: 'MX',
+    name: 'Matriz',
+  });
+  await ctx.services.collection.createSchedule(system, 'cedros', {
+    id: uuid(0x19001),
+    effectiveFrom: '2026-01-01',
+    coffeeState: 'dry_parchment',
+    certificationClass: 'conventional',
+    basePricePerKg: '12.00',
+  });
+  const org = await ctx.db
+    .selectFrom('organizations')
+    .select('org_id')
+    .where('slug', '=', 'cedros')
+    .executeTakeFirstOrThrow();
+  activeMember = (
+    await ctx.db
+      .selectFrom('members')
+      .select('member_number')
+      .where('org_id', '=', org.org_id)
+      .where('status', '=', 'active')
+      .orderBy('member_number')
+      .executeTakeFirstOrThrow()
+  ).member_number;
   for (const role of ROLES_BY_KIND.cooperative)
     sessions.set(role, await signIn(ctx.http, `${role}@cedros.example`));
   sessions.set('platform', await signIn(ctx.http, 'admin@ayni.example'));

@@ -1,0 +1,212 @@
+import type { Insertable } from 'kysely';
+import type { WeighTicketsTable } from '../platform/db/schema.js';
+import type { Executor } from '../platform/db/transaction.js';
+
+/** The only place that builds SQL for collection. */
+
+export function findPointByCode(db: Executor, orgId: string, code: string) {
+  return db
+    .selectFrom('collection_points')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('code', '=', code)
+    .executeTakeFirst();
+}
+
+export function listPoints(db: Executor, orgId: string) {
+  return db.selectFrom('collection_points').selectAll().where('org_id', '=', orgId).orderBy('code').execute();
+}
+
+export function insertPoint(
+  db: Executor,
+  row: {
+    org_id: string;
+    point_id: string;
+    code: string;
+    name: string;
+    community: string | null;
+    created_at: Date;
+  },
+) {
+  return db.insertInto('collection_points').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export function cashiersOf(db: Executor, orgId: string, pointId: string) {
+  return db
+    .selectFrom('collection_point_cashiers')
+    .select('user_id')
+    .where('org_id', '=', orgId)
+    .where('point_id', '=', pointId)
+    .execute();
+}
+
+export function assignCashier(
+  db: Executor,
+  row: { org_id: string; point_id: string; user_id: string; assigned_at: Date },
+) {
+  return db
+    .insertInto('collection_point_cashiers')
+    .values(row)
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+/** Takes the point's next ticket number under a row lock: concurrent desks wait, numbers never repeat or skip. */
+export async function takeTicketNumber(db: Executor, orgId: string, pointId: string): Promise<number> {
+  const row = await db
+    .updateTable('collection_points')
+    .set((eb) => ({ last_ticket_number: eb('last_ticket_number', '+', 1) }))
+    .where('org_id', '=', orgId)
+    .where('point_id', '=', pointId)
+    .returning('last_ticket_number')
+    .executeTakeFirstOrThrow();
+  return row.last_ticket_number;
+}
+
+export function insertSchedule(
+  db: Executor,
+  row: {
+    org_id: string;
+    schedule_id: string;
+    effective_from: string;
+    coffee_state: string;
+    certification_class: string;
+    rule: string;
+    recorded_at: Date;
+    recorded_by_label: string;
+  },
+) {
+  return db.insertInto('price_schedules').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export function listSchedules(db: Executor, orgId: string) {
+  return db
+    .selectFrom('price_schedules')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .orderBy('effective_from', 'desc')
+    .orderBy('coffee_state')
+    .execute();
+}
+
+/** The schedule in force on a date for a coffee state and class: the latest effective on or before it. */
+export function scheduleOn(
+  db: Executor,
+  orgId: string,
+  coffeeState: string,
+  certificationClass: string,
+  date: string,
+) {
+  return db
+    .selectFrom('price_schedules')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('coffee_state', '=', coffeeState)
+    .where('certification_class', '=', certificationClass)
+    .where('effective_from', '<=', date)
+    .orderBy('effective_from', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export function insertTicket(db: Executor, row: Insertable<WeighTicketsTable>) {
+  return db.insertInto('weigh_tickets').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export function findTicket(db: Executor, orgId: string, ticketId: string) {
+  return db
+    .selectFrom('weigh_tickets as t')
+    .innerJoin('collection_points as p', (j) =>
+      j.onRef('p.org_id', '=', 't.org_id').onRef('p.point_id', '=', 't.point_id'),
+    )
+    .innerJoin('members as m', (j) =>
+      j.onRef('m.org_id', '=', 't.org_id').onRef('m.member_id', '=', 't.member_id'),
+    )
+    .leftJoin('weigh_ticket_voids as v', (j) =>
+      j.onRef('v.org_id', '=', 't.org_id').onRef('v.ticket_id', '=', 't.ticket_id'),
+    )
+    .selectAll('t')
+    .select([
+      'p.code as point_code',
+      'm.member_number',
+      'm.given_names',
+      'm.family_names',
+      'v.reason as void_reason',
+      'v.voided_at',
+    ])
+    .where('t.org_id', '=', orgId)
+    .where('t.ticket_id', '=', ticketId)
+    .executeTakeFirst();
+}
+
+export function listTickets(
+  db: Executor,
+  orgId: string,
+  filter: { pointId?: string; memberId?: string; from?: string; to?: string; limit: number },
+) {
+  let query = db
+    .selectFrom('weigh_tickets as t')
+    .innerJoin('collection_points as p', (j) =>
+      j.onRef('p.org_id', '=', 't.org_id').onRef('p.point_id', '=', 't.point_id'),
+    )
+    .innerJoin('members as m', (j) =>
+      j.onRef('m.org_id', '=', 't.org_id').onRef('m.member_id', '=', 't.member_id'),
+    )
+    .leftJoin('weigh_ticket_voids as v', (j) =>
+      j.onRef('v.org_id', '=', 't.org_id').onRef('v.ticket_id', '=', 't.ticket_id'),
+    )
+    .selectAll('t')
+    .select([
+      'p.code as point_code',
+      'm.member_number',
+      'm.given_names',
+      'm.family_names',
+      'v.reason as void_reason',
+      'v.voided_at',
+    ])
+    .where('t.org_id', '=', orgId)
+    .orderBy('t.delivered_at', 'desc')
+    .orderBy('t.ticket_number', 'desc')
+    .limit(filter.limit);
+  if (filter.pointId) query = query.where('t.point_id', '=', filter.pointId);
+  if (filter.memberId) query = query.where('t.member_id', '=', filter.memberId);
+  if (filter.from) query = query.where('t.delivery_date', '>=', filter.from);
+  if (filter.to) query = query.where('t.delivery_date', '<=', filter.to);
+  return query.execute();
+}
+
+export function insertVoid(
+  db: Executor,
+  row: {
+    org_id: string;
+    ticket_id: string;
+    reason: string;
+    reversal_entry_id: string;
+    voided_at: Date;
+    voided_by_label: string;
+  },
+) {
+  return db.insertInto('weigh_ticket_voids').values(row).execute();
+}
+
+export function findVoid(db: Executor, orgId: string, ticketId: string) {
+  return db
+    .selectFrom('weigh_ticket_voids')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('ticket_id', '=', ticketId)
+    .executeTakeFirst();
+}
+
+/** Certifications in force on a date, for the classes a member may deliver into. */
+export function certificationsInForce(db: Executor, orgId: string, memberId: string, date: string) {
+  return db
+    .selectFrom('certifications')
+    .select(['scheme', 'status'])
+    .where('org_id', '=', orgId)
+    .where('member_id', '=', memberId)
+    .where('status', '=', 'certified')
+    .where('valid_from', '<=', date)
+    .where((eb) => eb.or([eb('valid_until', 'is', null), eb('valid_until', '>=', date)]))
+    .execute();
+}
