@@ -5,6 +5,8 @@ import { createCollectionService } from './collection/collection.service.js';
 import './collection/messages.js';
 import { registerLedgerRoutes } from './ledger/ledger.routes.js';
 import { createLedgerService } from './ledger/ledger.service.js';
+import { registerSettlementRoutes } from './settlement/settlement.routes.js';
+import { createSettlementService } from './settlement/settlement.service.js';
 import './ledger/messages.js';
 import { registerImportRoutes } from './members/import.routes.js';
 import { createImportService } from './members/import.service.js';
@@ -52,6 +54,7 @@ export function createServices(options: Pick<AppOptions, 'db' | 'clock' | 'ids' 
     imports: createImportService(deps, members),
     ledger,
     collection: createCollectionService(deps, orgs, members, ledger),
+    settlements: createSettlementService(deps, orgs, members, ledger),
   };
 }
 
@@ -92,5 +95,6 @@ export async function createApp(options: AppOptions): Promise<{ http: HttpServer
   registerImportRoutes(http, services.imports, services.members);
   registerLedgerRoutes(http, services.ledger, services.members);
   registerCollectionRoutes(http, services.collection);
+  registerSettlementRoutes(http, services.settlements);
   return { http, services };
 }

@@ -61,6 +61,9 @@ export const ACTIONS = {
   'collection.read': ['admin', 'manager', 'accountant', 'cashier', 'board', 'oversight', 'viewer'],
   'collection.write': ['admin', 'manager', 'cashier'],
   'collection.configure': ['admin', 'manager'],
+  // settlements: prepared by managers and accountants, approved by one of each, posted by either
+  'settlement.prepare': ['admin', 'manager', 'accountant'],
+  'settlement.approve': ['manager', 'accountant'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Action = keyof typeof ACTIONS;
 

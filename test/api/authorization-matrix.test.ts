@@ -524,6 +524,38 @@ const CASES: RouteCase[] = [
     ok: 404,
     okCode: 'collection.ticket_not_found',
   },
+  // Settlements.
+  {
+    method: 'GET',
+    path: '/api/v1/orgs/:org/settlements',
+    needs: 'settlement.prepare',
+    url: (o) => `/api/v1/orgs/${o}/settlements`,
+    ok: 200,
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/orgs/:org/settlements',
+    needs: 'settlement.prepare',
+    url: (o) => `/api/v1/orgs/${o}/settlements`,
+    body: (_o, n) => ({
+      id: uuid(0x1e000 + n),
+      name: `Matriz ${n}`,
+      periodFrom: '2026-01-01',
+      periodTo: '2026-01-31',
+      pricePerKgByClass: { conventional: '1.00' },
+    }),
+    ok: 201,
+  },
+  ...(['', '/recompute', '/approve', '/post'] as const).map(
+    (suffix): RouteCase => ({
+      method: suffix ? 'POST' : 'GET',
+      path: `/api/v1/orgs/:org/settlements/:settlementId${suffix}`,
+      needs: suffix === '/approve' ? 'settlement.approve' : 'settlement.prepare',
+      url: (o) => `/api/v1/orgs/${o}/settlements/${RANDOM_ID}${suffix}`,
+      ok: 404,
+      okCode: 'settlement.not_found',
+    }),
+  ),
   // The caller's own session and profile: any signed-in person, about themselves only.
   { method: 'GET', path: '/api/v1/me', needs: 'self', url: () => '/api/v1/me', ok: 200 },
   {

@@ -374,6 +374,42 @@ export interface WeighTicketVoidsTable {
   voided_by_label: string;
 }
 
+// ---- settlement ------------------------------------------------------------------------------------
+export interface SettlementsTable {
+  org_id: string;
+  settlement_id: string;
+  name: string;
+  period_from: string;
+  period_to: string;
+  currency: string;
+  rule: ColumnType<unknown, string, string>;
+  services: ColumnType<unknown, string | undefined, string>;
+  status: 'draft' | 'approved' | 'posted';
+  computed_at: Timestamp;
+  created_at: Timestamp;
+  created_by_label: string;
+  posted_at: Timestamp | null;
+  posted_by_label: string | null;
+}
+export interface SettlementLinesTable {
+  org_id: string;
+  settlement_id: string;
+  member_id: string;
+  payable_grams: number;
+  gross_minor: number;
+  net_minor: number;
+  floor_applied: boolean;
+  detail: ColumnType<unknown, string, string>;
+  entry_id: string | null;
+}
+export interface SettlementApprovalsTable {
+  org_id: string;
+  settlement_id: string;
+  user_id: string;
+  role: 'manager' | 'accountant';
+  approved_at: Timestamp;
+}
+
 export interface Database {
   countries: CountriesTable;
   currencies: CurrenciesTable;
@@ -405,4 +441,7 @@ export interface Database {
   price_schedules: PriceSchedulesTable;
   weigh_tickets: WeighTicketsTable;
   weigh_ticket_voids: WeighTicketVoidsTable;
+  settlements: SettlementsTable;
+  settlement_lines: SettlementLinesTable;
+  settlement_approvals: SettlementApprovalsTable;
 }

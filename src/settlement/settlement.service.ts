@@ -1,0 +1,450 @@
+import { parsePricePerKg } from '../collection/pricing.js';
+import type { LedgerService, PostingLine } from '../ledger/ledger.service.js';
+import type { MembersService } from '../members/members.service.js';
+import { type Actor, auditActor } from '../orgs/actor.js';
+import type { OrgAccess, OrgsService } from '../orgs/orgs.service.js';
+import { appendAudit } from '../platform/audit.js';
+import { todayIn } from '../platform/dates.js';
+import { type Executor, inTransaction, type Trx } from '../platform/db/transaction.js';
+import type { ServiceDeps } from '../platform/deps.js';
+import { conflict, forbidden, invalid, notFound } from '../platform/errors.js';
+import { idempotentCreate } from '../platform/idempotency.js';
+import { type Currency, formatMoney, parseMoney } from '../platform/money.js';
+import { fromGrams } from '../platform/units.js';
+import {
+  type Deduction,
+  type MemberSettlement,
+  outliers,
+  type SettlementRule,
+  settleMember,
+  totalsOf,
+} from './compute.js';
+import * as q from './settlement.queries.js';
+
+/**
+ * Settlements: draft → preview → approval by two different people (a manager and an accountant) →
+ * posting. Posting writes one balanced entry per member and marks the settlement posted in ONE
+ * transaction, under a row lock: a killed process leaves nothing half posted, and running it again
+ * after it succeeded posts nothing twice.
+ */
+
+const currencyOf = (code: string): Currency => ({ code, minorUnits: 2 });
+
+export interface DraftInput {
+  id: string;
+  name: string;
+  periodFrom: string;
+  periodTo: string;
+  pricePerKgByClass: Record<string, string>;
+  shareCapitalPerQuintal?: string | undefined;
+  deductOwed: boolean;
+  floorPercent: string;
+  services?: { memberNumber: string; code: string; amount: string }[] | undefined;
+}
+
+interface StoredRule {
+  pricePerKgByClass: Record<string, string>;
+  deductions: (
+    | { kind: 'share_capital_per_qq'; perQuintalMinor: string }
+    | { kind: 'owed' }
+    | { kind: 'services' }
+  )[];
+  floorBp: number;
+}
+
+function toRule(stored: StoredRule): SettlementRule {
+  return {
+    pricePerKgByClass: Object.fromEntries(
+      Object.entries(stored.pricePerKgByClass).map(([k, v]) => [k, BigInt(v)]),
+    ),
+    deductions: stored.deductions.map(
+      (d): Deduction =>
+        d.kind === 'share_capital_per_qq' ? { kind: d.kind, perQuintalMinor: BigInt(d.perQuintalMinor) } : d,
+    ),
+    floorBp: stored.floorBp,
+  };
+}
+
+export function createSettlementService(
+  deps: ServiceDeps,
+  orgs: OrgsService,
+  members: MembersService,
+  ledger: LedgerService,
+) {
+  const { db, clock, ids } = deps;
+
+  async function access(exec: Executor, actor: Actor, slug: string) {
+    const a = await orgs.authorize(exec, actor, slug, 'settlement.prepare');
+    if (a.org.kind !== 'cooperative') throw notFound('members.not_a_cooperative', { slug });
+    return a;
+  }
+
+  /** Computes every member's lines from the period's tickets and balances, replacing any earlier draft. */
+  async function computeIn(
+    trx: Trx,
+    a: OrgAccess,
+    settlementId: string,
+    stored: StoredRule,
+    services: { memberId: string; code: string; amountMinor: string }[],
+    from: string,
+    to: string,
+  ) {
+    const rule = toRule(stored);
+    const grams = await q.payableByMemberAndClass(trx, a.org.org_id, from, to);
+    const owed = new Map(
+      (await q.owedByMember(trx, a.org.org_id)).map((o) => [o.member_key, BigInt(o.balance_minor)]),
+    );
+    const byMember = new Map<string, Record<string, bigint>>();
+    for (const g of grams) {
+      const entry = byMember.get(g.member_id) ?? {};
+      entry[g.certification_class] = BigInt(g.grams);
+      byMember.set(g.member_id, entry);
+    }
+    const results: MemberSettlement[] = [...byMember].map(([memberId, payableGramsByClass]) =>
+      settleMember(rule, {
+        memberId,
+        payableGramsByClass,
+        owedMinor: owed.get(memberId) ?? 0n,
+        services: services
+          .filter((s) => s.memberId === memberId)
+          .map((s) => ({ code: s.code, amountMinor: BigInt(s.amountMinor) })),
+      }),
+    );
+    await q.deleteLines(trx, a.org.org_id, settlementId);
+    await q.insertLines(
+      trx,
+      results.map((r) => ({
+        org_id: a.org.org_id,
+        settlement_id: settlementId,
+        member_id: r.memberId,
+        payable_grams: Number(r.payableGrams),
+        gross_minor: Number(r.grossMinor),
+        net_minor: Number(r.netMinor),
+        floor_applied: r.floorApplied,
+        detail: JSON.stringify(r, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)),
+      })),
+    );
+    return results;
+  }
+
+  async function createDraft(actor: Actor, slug: string, input: DraftInput) {
+    return inTransaction(db, async (trx) => {
+      const a = await access(trx, actor, slug);
+      const currency = currencyOf(a.org.currency);
+      const at = clock.now();
+      const { result } = await idempotentCreate(
+        trx,
+        { orgId: a.org.org_id, id: input.id, operation: 'settlement.create', body: input, at },
+        async () => {
+          if (input.periodFrom > input.periodTo)
+            throw invalid('error.invalid_body', [{ path: 'periodTo', code: 'settlement.period_order' }]);
+          const stored: StoredRule = {
+            pricePerKgByClass: Object.fromEntries(
+              Object.entries(input.pricePerKgByClass).map(([k, v]) => [
+                k,
+                parsePricePerKg(v, currency).toString(),
+              ]),
+            ),
+            deductions: [
+              ...(input.shareCapitalPerQuintal
+                ? [
+                    {
+                      kind: 'share_capital_per_qq' as const,
+                      perQuintalMinor: parseMoney(input.shareCapitalPerQuintal, currency).toString(),
+                    },
+                  ]
+                : []),
+              ...(input.deductOwed ? [{ kind: 'owed' as const }] : []),
+              ...(input.services?.length ? [{ kind: 'services' as const }] : []),
+            ],
+            floorBp: Math.round(Number(input.floorPercent) * 100),
+          };
+          const services = [];
+          for (const s of input.services ?? []) {
+            services.push({
+              memberId: await members.memberIdOf(trx, a.org.org_id, s.memberNumber),
+              code: s.code,
+              amountMinor: parseMoney(s.amount, currency).toString(),
+            });
+          }
+          await q.insertSettlement(trx, {
+            org_id: a.org.org_id,
+            settlement_id: input.id,
+            name: input.name,
+            period_from: input.periodFrom,
+            period_to: input.periodTo,
+            currency: a.org.currency,
+            rule: JSON.stringify(stored),
+            services: JSON.stringify(services),
+            status: 'draft',
+            computed_at: at,
+            created_at: at,
+            created_by_label: auditActor(actor).label,
+          });
+          await computeIn(trx, a, input.id, stored, services, input.periodFrom, input.periodTo);
+          await appendAudit(trx, {
+            orgId: a.org.org_id,
+            actor: auditActor(actor),
+            action: 'settlement.draft',
+            entityType: 'settlement',
+            entityId: input.id,
+            data: input,
+            at,
+          });
+          return { id: input.id };
+        },
+      );
+      return result;
+    }).then((r) => preview(actor, slug, r.id));
+  }
+
+  /** Recomputes a draft from the tickets as they are now; approvals given before are withdrawn. */
+  async function recompute(actor: Actor, slug: string, settlementId: string) {
+    await inTransaction(db, async (trx) => {
+      const a = await access(trx, actor, slug);
+      const s = await q.findSettlement(trx, a.org.org_id, settlementId, true);
+      if (!s) throw notFound('settlement.not_found');
+      if (s.status === 'posted') throw conflict('settlement.already_posted');
+      await q.deleteApprovals(trx, a.org.org_id, settlementId);
+      await computeIn(
+        trx,
+        a,
+        settlementId,
+        s.rule as StoredRule,
+        s.services as { memberId: string; code: string; amountMinor: string }[],
+        s.period_from,
+        s.period_to,
+      );
+      await q.setStatus(trx, a.org.org_id, settlementId, { status: 'draft', computed_at: clock.now() });
+      await appendAudit(trx, {
+        orgId: a.org.org_id,
+        actor: auditActor(actor),
+        action: 'settlement.recompute',
+        entityType: 'settlement',
+        entityId: settlementId,
+        data: {},
+        at: clock.now(),
+      });
+    });
+    return preview(actor, slug, settlementId);
+  }
+
+  async function preview(actor: Actor, slug: string, settlementId: string) {
+    const a = await access(db, actor, slug);
+    const s = await q.findSettlement(db, a.org.org_id, settlementId);
+    if (!s) throw notFound('settlement.not_found');
+    const lines = await q.linesOf(db, a.org.org_id, settlementId);
+    const approvals = await q.approvalsOf(db, a.org.org_id, settlementId);
+    const currency = currencyOf(s.currency);
+    const details = lines.map(
+      (l) =>
+        l.detail as {
+          memberId: string;
+          deductions: { code: string; requestedMinor: string; takenMinor: string }[];
+          grossByClass: { certificationClass: string; payableGrams: string; amountMinor: string }[];
+        },
+    );
+    const asSettlements = lines.map((l) => ({
+      memberId: l.member_id,
+      payableGrams: BigInt(l.payable_grams),
+      grossMinor: BigInt(l.gross_minor),
+      netMinor: BigInt(l.net_minor),
+      deductions: (
+        l.detail as {
+          deductions: { kind: string; code: string; requestedMinor: string; takenMinor: string }[];
+        }
+      ).deductions.map((d) => ({
+        kind: d.kind as Deduction['kind'],
+        code: d.code,
+        requestedMinor: BigInt(d.requestedMinor),
+        takenMinor: BigInt(d.takenMinor),
+      })),
+      grossByClass: [],
+      floorApplied: l.floor_applied,
+    }));
+    const totals = totalsOf(asSettlements);
+    const flagged = new Set(outliers(asSettlements));
+    return {
+      id: s.settlement_id,
+      name: s.name,
+      periodFrom: s.period_from,
+      periodTo: s.period_to,
+      status: s.status,
+      currency: s.currency,
+      approvals: approvals.map((p) => ({ userId: p.user_id, role: p.role, at: p.approved_at.toISOString() })),
+      totals: {
+        members: totals.members,
+        payableKg: fromGrams(totals.payableGrams, 'kg', 3),
+        gross: formatMoney(totals.grossMinor, currency),
+        deducted: formatMoney(totals.deductedMinor, currency),
+        net: formatMoney(totals.netMinor, currency),
+        byDeduction: Object.fromEntries(
+          Object.entries(totals.byDeduction).map(([k, v]) => [k, formatMoney(v, currency)]),
+        ),
+      },
+      members: lines.map((l, i) => ({
+        memberNumber: l.member_number,
+        memberName: `${l.given_names} ${l.family_names}`,
+        payableKg: fromGrams(BigInt(l.payable_grams), 'kg', 3),
+        gross: formatMoney(BigInt(l.gross_minor), currency),
+        byClass: details[i]!.grossByClass.map((g) => ({
+          certificationClass: g.certificationClass,
+          payableKg: fromGrams(BigInt(g.payableGrams), 'kg', 3),
+          amount: formatMoney(BigInt(g.amountMinor), currency),
+        })),
+        deductions: details[i]!.deductions.map((d) => ({
+          code: d.code,
+          requested: formatMoney(BigInt(d.requestedMinor), currency),
+          taken: formatMoney(BigInt(d.takenMinor), currency),
+        })),
+        net: formatMoney(BigInt(l.net_minor), currency),
+        floorApplied: l.floor_applied,
+        outlier: flagged.has(l.member_id),
+        posted: l.entry_id !== null,
+      })),
+    };
+  }
+
+  async function list(actor: Actor, slug: string) {
+    const a = await access(db, actor, slug);
+    return (await q.listSettlements(db, a.org.org_id)).map((s) => ({
+      id: s.settlement_id,
+      name: s.name,
+      periodFrom: s.period_from,
+      periodTo: s.period_to,
+      status: s.status,
+      postedAt: s.posted_at?.toISOString() ?? null,
+    }));
+  }
+
+  /** A manager and an accountant, two different people, approve the draft as computed. */
+  async function approve(actor: Actor, slug: string, settlementId: string) {
+    await inTransaction(db, async (trx) => {
+      const a = await orgs.authorize(trx, actor, slug, 'settlement.approve');
+      if (actor.kind !== 'user') throw forbidden('settlement.person_must_approve');
+      const s = await q.findSettlement(trx, a.org.org_id, settlementId, true);
+      if (!s) throw notFound('settlement.not_found');
+      if (s.status === 'posted') throw conflict('settlement.already_posted');
+      const approvals = await q.approvalsOf(trx, a.org.org_id, settlementId);
+      if (approvals.some((p) => p.user_id === actor.userId)) throw conflict('settlement.same_person');
+      const role = (['manager', 'accountant'] as const).find(
+        (r) => a.roles.includes(r) && !approvals.some((p) => p.role === r),
+      );
+      if (!role) throw conflict('settlement.role_already_approved');
+      await q.insertApproval(trx, {
+        org_id: a.org.org_id,
+        settlement_id: settlementId,
+        user_id: actor.userId,
+        role,
+        approved_at: clock.now(),
+      });
+      if (approvals.length + 1 >= 2)
+        await q.setStatus(trx, a.org.org_id, settlementId, { status: 'approved' });
+      await appendAudit(trx, {
+        orgId: a.org.org_id,
+        actor: auditActor(actor),
+        action: 'settlement.approve',
+        entityType: 'settlement',
+        entityId: settlementId,
+        data: { role },
+        at: clock.now(),
+      });
+    });
+    return preview(actor, slug, settlementId);
+  }
+
+  /**
+   * Posts an approved settlement: per member, the extra price credited to what the cooperative owes
+   * them and each deduction moved to its account; all in one transaction with the status change.
+   */
+  async function post(
+    actor: Actor,
+    slug: string,
+    settlementId: string,
+    options: { failAfterMembers?: number } = {},
+  ) {
+    await inTransaction(db, async (trx) => {
+      const a = await access(trx, actor, slug);
+      const s = await q.findSettlement(trx, a.org.org_id, settlementId, true);
+      if (!s) throw notFound('settlement.not_found');
+      if (s.status === 'posted') return; // already done: running it again posts nothing twice
+      if (s.status !== 'approved') throw conflict('settlement.not_approved');
+      await ledger.ensureChartIn(trx, a.org.org_id, a.org.locale);
+      const date =
+        s.period_to < todayIn(a.org.time_zone, clock.now())
+          ? s.period_to
+          : todayIn(a.org.time_zone, clock.now());
+      const lines = await q.linesOf(trx, a.org.org_id, settlementId);
+      let done = 0;
+      for (const line of lines) {
+        if (line.gross_minor === 0) continue;
+        const detail = line.detail as { deductions: { kind: string; code: string; takenMinor: string }[] };
+        const postings: PostingLine[] = [
+          { account: { purpose: 'coffee_purchases' }, amountMinor: line.gross_minor, memo: s.name },
+          {
+            account: { purpose: 'payable_members' },
+            memberId: line.member_id,
+            amountMinor: -line.gross_minor,
+            memo: s.name,
+          },
+        ];
+        for (const d of detail.deductions) {
+          const taken = Number(d.takenMinor);
+          if (taken === 0) continue;
+          const target =
+            d.kind === 'share_capital_per_qq'
+              ? { purpose: 'share_capital', member: true }
+              : d.kind === 'owed'
+                ? { purpose: 'receivable_members', member: true }
+                : { purpose: 'service_income', member: false };
+          postings.push({
+            account: { purpose: 'payable_members' },
+            memberId: line.member_id,
+            amountMinor: taken,
+            memo: d.code,
+          });
+          postings.push({
+            account: { purpose: target.purpose },
+            memberId: target.member ? line.member_id : null,
+            amountMinor: -taken,
+            memo: d.code,
+          });
+        }
+        const entryId = ids.next();
+        await ledger.postEntryIn(trx, actor, a.org.org_id, {
+          entryId,
+          date,
+          description: `${s.name} — ${line.member_number}`,
+          currency: s.currency,
+          source: { type: 'settlement', id: settlementId },
+          lines: postings,
+        });
+        await q.setLineEntry(trx, a.org.org_id, settlementId, line.member_id, entryId);
+        done++;
+        // For the fault test: a process dying halfway must leave nothing behind.
+        if (options.failAfterMembers !== undefined && done >= options.failAfterMembers)
+          throw new Error('simulated crash during posting');
+      }
+      const at = clock.now();
+      await q.setStatus(trx, a.org.org_id, settlementId, {
+        status: 'posted',
+        posted_at: at,
+        posted_by_label: auditActor(actor).label,
+      });
+      await appendAudit(trx, {
+        orgId: a.org.org_id,
+        actor: auditActor(actor),
+        action: 'settlement.post',
+        entityType: 'settlement',
+        entityId: settlementId,
+        data: { members: done },
+        at,
+      });
+    });
+    return preview(actor, slug, settlementId);
+  }
+
+  return { createDraft, recompute, preview, list, approve, post };
+}
+
+export type SettlementService = ReturnType<typeof createSettlementService>;

@@ -1,0 +1,208 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor } from '../../src/orgs/actor.js';
+import { createTestContext, type Session, signIn, type TestContext } from '../harness/context.js';
+
+let ctx: TestContext;
+let manager: Session;
+let accountant: Session;
+let memberNumbers: string[];
+const json = (res: { body: string }) => JSON.parse(res.body);
+let n = 0;
+const uuid = () => `01900000-0000-7000-8000-${(0x6800_0000 + ++n).toString(16).padStart(12, '0')}`;
+const post = (url: string, payload: unknown, s: Session) =>
+  ctx.http.inject({
+    method: 'POST',
+    url,
+    headers: s.headers,
+    ...(payload !== undefined && { payload: payload as Record<string, unknown> }),
+  });
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  manager = await signIn(ctx.http, 'manager@union-y-fe.example');
+  accountant = await signIn(ctx.http, 'accountant@union-y-fe.example');
+  const system = systemActor('test');
+  await ctx.services.collection.createPoint(system, 'union-y-fe', {
+    id: uuid(),
+    code: 'MAR',
+    name: 'Maranura',
+  });
+  await ctx.services.collection.createSchedule(system, 'union-y-fe', {
+    id: uuid(),
+    effectiveFrom: '2026-01-01',
+    coffeeState: 'dry_parchment',
+    certificationClass: 'conventional',
+    basePricePerKg: '10.00',
+  });
+  const org = (
+    await ctx.db
+      .selectFrom('organizations')
+      .select('org_id')
+      .where('slug', '=', 'union-y-fe')
+      .executeTakeFirstOrThrow()
+  ).org_id;
+  memberNumbers = (
+    await sql<{
+      member_number: string;
+    }>`SELECT member_number FROM members WHERE org_id = ${org} AND status = 'active' ORDER BY member_number LIMIT 4`.execute(
+      ctx.db,
+    )
+  ).rows.map((r) => r.member_number);
+  // 46 kg net each, twice: 92 kg = 2 qq per member; the first member also owes S/ 100.
+  for (const memberNumber of memberNumbers) {
+    for (let i = 0; i < 2; i++) {
+      await ctx.services.collection.createTicket(system, 'union-y-fe', {
+        id: uuid(),
+        pointCode: 'MAR',
+        memberNumber,
+        deliveredAt: '2026-02-10T10:00:00-05:00',
+        coffeeState: 'dry_parchment',
+        certificationClass: 'conventional',
+        sacks: 1,
+        grossKg: '47',
+        tareKg: '1',
+      });
+    }
+  }
+  const first = await ctx.db
+    .selectFrom('members')
+    .select('member_id')
+    .where('org_id', '=', org)
+    .where('member_number', '=', memberNumbers[0]!)
+    .executeTakeFirstOrThrow();
+  await ctx.db.transaction().execute((trx) =>
+    ctx.services.ledger.postEntryIn(trx, system, org, {
+      entryId: uuid(),
+      date: '2026-01-15',
+      description: 'Adelanto para cosecha',
+      currency: 'PEN',
+      source: { type: 'test', id: 'advance' },
+      lines: [
+        { account: { purpose: 'receivable_members' }, memberId: first.member_id, amountMinor: 10_000 },
+        { account: { purpose: 'cash' }, amountMinor: -10_000 },
+      ],
+    }),
+  );
+});
+afterAll(() => ctx.close());
+
+describe('a settlement', () => {
+  let id: string;
+
+  it('drafts: S/ 1.50 per kg on the period’s payable mass, less S/ 5 per quintal and what is owed, explained per member', async () => {
+    id = uuid();
+    const res = await post(
+      '/api/v1/orgs/union-y-fe/settlements',
+      {
+        id,
+        name: 'Reintegro campaña 2026 (1)',
+        periodFrom: '2026-02-01',
+        periodTo: '2026-02-28',
+        pricePerKgByClass: { conventional: '1.50' },
+        shareCapitalPerQuintal: '5.00',
+        deductOwed: true,
+        floorPercent: '50',
+      },
+      manager,
+    );
+    expect(res.statusCode, res.body).toBe(201);
+    const preview = json(res);
+    expect(preview.status).toBe('draft');
+    expect(preview.totals.members).toBe(4);
+    const first = preview.members.find((m: { memberNumber: string }) => m.memberNumber === memberNumbers[0]);
+    // 92 kg × 1.50 = 138.00; 2 qq × 5.00 = 10.00; owed 100.00 but the floor keeps 69.00: 59.00 taken
+    expect(first).toMatchObject({ payableKg: '92.000', gross: '138.00', net: '69.00', floorApplied: true });
+    expect(first.deductions).toEqual([
+      { code: 'share_capital', requested: '10.00', taken: '10.00' },
+      { code: 'owed', requested: '100.00', taken: '59.00' },
+    ]);
+    const other = preview.members.find((m: { memberNumber: string }) => m.memberNumber === memberNumbers[1]);
+    expect(other).toMatchObject({ gross: '138.00', net: '128.00' });
+    expect(preview.totals).toMatchObject({ gross: '552.00', net: '453.00', deducted: '99.00' });
+  });
+
+  it('needs a manager and an accountant, two different people, before posting', async () => {
+    expect(
+      (await post(`/api/v1/orgs/union-y-fe/settlements/${id}/post`, undefined, manager)).statusCode,
+    ).toBe(409);
+    expect(
+      json(await post(`/api/v1/orgs/union-y-fe/settlements/${id}/approve`, undefined, manager)).status,
+    ).toBe('draft');
+    const twice = await post(`/api/v1/orgs/union-y-fe/settlements/${id}/approve`, undefined, manager);
+    expect(json(twice).code).toBe('settlement.same_person');
+    const cashier = await signIn(ctx.http, 'cashier@union-y-fe.example');
+    expect(
+      (await post(`/api/v1/orgs/union-y-fe/settlements/${id}/approve`, undefined, cashier)).statusCode,
+    ).toBe(403);
+    expect(
+      json(await post(`/api/v1/orgs/union-y-fe/settlements/${id}/approve`, undefined, accountant)).status,
+    ).toBe('approved');
+  });
+
+  it('a crash in the middle of posting leaves nothing posted; posting again completes it once; a third time changes nothing', async () => {
+    const before = await ctx.db
+      .selectFrom('journal_entries')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('source_type', '=', 'settlement')
+      .executeTakeFirstOrThrow();
+    await expect(
+      ctx.services.settlements.post(systemActor('test'), 'union-y-fe', id, { failAfterMembers: 2 }),
+    ).rejects.toThrow(/simulated crash/);
+    const afterCrash = await ctx.db
+      .selectFrom('journal_entries')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('source_type', '=', 'settlement')
+      .executeTakeFirstOrThrow();
+    expect(Number(afterCrash.n)).toBe(Number(before.n));
+
+    const posted = json(await post(`/api/v1/orgs/union-y-fe/settlements/${id}/post`, undefined, accountant));
+    expect(posted.status).toBe('posted');
+    expect(posted.members.every((m: { posted: boolean }) => m.posted)).toBe(true);
+    await post(`/api/v1/orgs/union-y-fe/settlements/${id}/post`, undefined, accountant);
+    const entries = await ctx.db
+      .selectFrom('journal_entries')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('source_type', '=', 'settlement')
+      .executeTakeFirstOrThrow();
+    expect(Number(entries.n)).toBe(4);
+  });
+
+  it('the member’s statement shows the settlement and its deductions, and the ledger balances', async () => {
+    const statement = json(
+      await ctx.http.inject({
+        method: 'GET',
+        url: `/api/v1/orgs/union-y-fe/members/${memberNumbers[0]}/statement`,
+        headers: manager.headers,
+      }),
+    );
+    // deliveries 2 × 460.00, settlement +138.00, then 10.00 and 59.00 taken out
+    expect(statement.lines.map((l: { amount: string }) => l.amount)).toEqual([
+      '460.00',
+      '460.00',
+      '138.00',
+      '-10.00',
+      '-59.00',
+    ]);
+    expect(statement.balance).toBe('989.00');
+    const owed = json(
+      await ctx.http.inject({
+        method: 'GET',
+        url: `/api/v1/orgs/union-y-fe/members/${memberNumbers[0]}/statement?account=receivable_members`,
+        headers: manager.headers,
+      }),
+    );
+    expect(owed.balance).toBe('41.00');
+    const trial = json(
+      await ctx.http.inject({
+        method: 'GET',
+        url: '/api/v1/orgs/union-y-fe/ledger/trial-balance',
+        headers: accountant.headers,
+      }),
+    );
+    expect(trial.balanced).toBe(true);
+    expect(
+      (await post(`/api/v1/orgs/union-y-fe/settlements/${id}/recompute`, undefined, manager)).statusCode,
+    ).toBe(409);
+  });
+});
