@@ -5,6 +5,8 @@ import { createCollectionService } from './collection/collection.service.js';
 import './collection/messages.js';
 import { registerLedgerRoutes } from './ledger/ledger.routes.js';
 import { createLedgerService } from './ledger/ledger.service.js';
+import { registerPaymentRoutes } from './payments/payments.routes.js';
+import { createPaymentsService } from './payments/payments.service.js';
 import { registerSettlementRoutes } from './settlement/settlement.routes.js';
 import { createSettlementService } from './settlement/settlement.service.js';
 import './ledger/messages.js';
@@ -46,6 +48,8 @@ export function createServices(options: Pick<AppOptions, 'db' | 'clock' | 'ids' 
   const orgs = createOrgsService(deps);
   const members = createMembersService(deps, orgs);
   const ledger = createLedgerService(deps, orgs, members);
+  const collection = createCollectionService(deps, orgs, members, ledger);
+  const settlements = createSettlementService(deps, orgs, members, ledger);
   return {
     deps,
     orgs,
@@ -53,8 +57,9 @@ export function createServices(options: Pick<AppOptions, 'db' | 'clock' | 'ids' 
     members,
     imports: createImportService(deps, members),
     ledger,
-    collection: createCollectionService(deps, orgs, members, ledger),
-    settlements: createSettlementService(deps, orgs, members, ledger),
+    collection,
+    settlements,
+    payments: createPaymentsService(deps, orgs, members, ledger, { collection, settlements }),
   };
 }
 
@@ -96,5 +101,6 @@ export async function createApp(options: AppOptions): Promise<{ http: HttpServer
   registerLedgerRoutes(http, services.ledger, services.members);
   registerCollectionRoutes(http, services.collection);
   registerSettlementRoutes(http, services.settlements);
+  registerPaymentRoutes(http, services.payments);
   return { http, services };
 }

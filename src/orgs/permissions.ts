@@ -64,6 +64,8 @@ export const ACTIONS = {
   // settlements: prepared by managers and accountants, approved by one of each, posted by either
   'settlement.prepare': ['admin', 'manager', 'accountant'],
   'settlement.approve': ['manager', 'accountant'],
+  // payments to members: prepared and marked paid by the people who handle the money
+  'payments.manage': ['admin', 'manager', 'accountant'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Action = keyof typeof ACTIONS;
 

@@ -140,16 +140,14 @@ export function registerSettlementRoutes(app: HttpServer, settlements: Settlemen
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await settlements.createDraft(requireActor(request), request.params.org, {
-            ...request.body,
-            pricePerKgByClass: Object.fromEntries(
-              Object.entries(request.body.pricePerKgByClass).filter(([, v]) => v !== undefined),
-            ) as Record<string, string>,
-          }),
-        ),
+      reply.status(201).send(
+        await settlements.createDraft(requireActor(request), request.params.org, {
+          ...request.body,
+          pricePerKgByClass: Object.fromEntries(
+            Object.entries(request.body.pricePerKgByClass).filter(([, v]) => v !== undefined),
+          ) as Record<string, string>,
+        }),
+      ),
   );
   app.get(
     `${base}/:settlementId`,

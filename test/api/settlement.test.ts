@@ -206,3 +206,101 @@ describe('a settlement', () => {
     ).toBe(409);
   });
 });
+
+describe('payments and the slip', () => {
+  it('a batch pays each member what is owed, the bank gets a file, and marking paid posts once', async () => {
+    const settlementId = json(
+      await ctx.http.inject({
+        method: 'GET',
+        url: '/api/v1/orgs/union-y-fe/settlements',
+        headers: manager.headers,
+      }),
+    ).items[0].id;
+    const batch = json(
+      await post(
+        '/api/v1/orgs/union-y-fe/payment-batches',
+        { id: uuid(), method: 'bank', memberNumbers: memberNumbers },
+        accountant,
+      ),
+    );
+    const first = batch.payments.find((p: { memberNumber: string }) => p.memberNumber === memberNumbers[0]);
+    expect(first).toMatchObject({ amount: '989.00', status: 'pending' });
+    expect(batch.payments).toHaveLength(4);
+    const again = await post(
+      '/api/v1/orgs/union-y-fe/payment-batches',
+      { id: uuid(), method: 'bank', memberNumbers: memberNumbers },
+      accountant,
+    );
+    expect(json(again).code).toBe('payments.nothing_to_pay');
+
+    const file = await ctx.http.inject({
+      method: 'GET',
+      url: `/api/v1/orgs/union-y-fe/payment-batches/${batch.id}/bank-file.csv`,
+      headers: accountant.headers,
+    });
+    expect(file.body).toContain('989.00');
+
+    const paid = await post(
+      `/api/v1/orgs/union-y-fe/payments/${first.id}/paid`,
+      { reference: 'BCP-000123', paidOn: '2026-03-03' },
+      accountant,
+    );
+    expect(paid.statusCode, paid.body).toBe(200);
+    expect(
+      (
+        await post(
+          `/api/v1/orgs/union-y-fe/payments/${first.id}/paid`,
+          { reference: 'BCP-000123', paidOn: '2026-03-03' },
+          accountant,
+        )
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await post(
+          `/api/v1/orgs/union-y-fe/payments/${first.id}/paid`,
+          { reference: 'OTRA', paidOn: '2026-03-03' },
+          accountant,
+        )
+      ).statusCode,
+    ).toBe(409);
+    const statement = json(
+      await ctx.http.inject({
+        method: 'GET',
+        url: `/api/v1/orgs/union-y-fe/members/${memberNumbers[0]}/statement`,
+        headers: manager.headers,
+      }),
+    );
+    expect(statement.balance).toBe('0.00');
+
+    const slip = json(
+      await ctx.http.inject({
+        method: 'GET',
+        url: `/api/v1/orgs/union-y-fe/members/${memberNumbers[0]}/slip?settlementId=${settlementId}`,
+        headers: accountant.headers,
+      }),
+    );
+    expect(slip.tickets).toHaveLength(2);
+    expect(slip.tickets[0]).toMatchObject({ netKg: '46.000', value: '460.00' });
+    expect(slip.settlementLine).toMatchObject({ gross: '138.00', net: '69.00' });
+    expect(slip.payments).toEqual([
+      expect.objectContaining({ amount: '989.00', reference: 'BCP-000123', status: 'paid' }),
+    ]);
+    const html = await ctx.http.inject({
+      method: 'GET',
+      url: `/api/v1/orgs/union-y-fe/members/${memberNumbers[0]}/slip.html?settlementId=${settlementId}`,
+      headers: { ...accountant.headers, 'accept-language': 'en' },
+    });
+    expect(html.headers['content-type']).toContain('text/html');
+    expect(html.body).toContain('Settlement slip');
+    expect(html.body).toContain('BCP-000123');
+    const trial = json(
+      await ctx.http.inject({
+        method: 'GET',
+        url: '/api/v1/orgs/union-y-fe/ledger/trial-balance',
+        headers: accountant.headers,
+      }),
+    );
+    expect(trial.balanced).toBe(true);
+  });
+});

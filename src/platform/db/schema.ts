@@ -410,6 +410,30 @@ export interface SettlementApprovalsTable {
   approved_at: Timestamp;
 }
 
+// ---- payments --------------------------------------------------------------------------------------
+export interface PaymentBatchesTable {
+  org_id: string;
+  batch_id: string;
+  method: 'cash' | 'bank' | 'mobile_wallet';
+  note: string | null;
+  currency: string;
+  created_at: Timestamp;
+  created_by_label: string;
+}
+export interface PaymentsTable {
+  org_id: string;
+  payment_id: string;
+  batch_id: string;
+  member_id: string;
+  amount_minor: number;
+  status: 'pending' | 'paid' | 'cancelled';
+  reference: string | null;
+  paid_on: string | null;
+  entry_id: string | null;
+  marked_at: Timestamp | null;
+  marked_by_label: string | null;
+}
+
 export interface Database {
   countries: CountriesTable;
   currencies: CurrenciesTable;
@@ -444,4 +468,6 @@ export interface Database {
   settlements: SettlementsTable;
   settlement_lines: SettlementLinesTable;
   settlement_approvals: SettlementApprovalsTable;
+  payment_batches: PaymentBatchesTable;
+  payments: PaymentsTable;
 }

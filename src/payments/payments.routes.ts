@@ -1,0 +1,203 @@
+import { z } from 'zod';
+import { writeCsv } from '../members/import/export.js';
+import { requireActor } from '../orgs/auth.plugin.js';
+import { ClientId, OrgParams, problemResponses, Slug } from '../orgs/orgs.schema.js';
+import type { HttpServer } from '../platform/http/server.js';
+import { type Locale, registerMessages, translate } from '../platform/i18n.js';
+import type { PaymentsService } from './payments.service.js';
+
+registerMessages('es', {
+  'payments.nothing_to_pay': 'No hay socios con saldo por cobrar sin un pago pendiente.',
+  'payments.batch_not_found': 'No se encontró el lote de pagos.',
+  'payments.not_found': 'No se encontró el pago.',
+  'payments.already_paid': 'Ese pago ya fue registrado como pagado (referencia {reference}).',
+  'payments.member_not_in_settlement': 'El socio N.º {memberNumber} no figura en esta liquidación.',
+  'slip.title': 'Boleta de liquidación',
+  'slip.tickets': 'Entregas del periodo',
+  'slip.settlement': 'Liquidación',
+  'slip.deductions': 'Descuentos',
+  'slip.payments': 'Pagos',
+  'slip.balance': 'Saldo por cobrar',
+  'slip.net': 'Neto de la liquidación',
+  'slip.gross': 'Reintegro bruto',
+});
+registerMessages('en', {
+  'payments.nothing_to_pay': 'No member is owed money without a payment already pending.',
+  'payments.batch_not_found': 'The payment batch was not found.',
+  'payments.not_found': 'The payment was not found.',
+  'payments.already_paid': 'That payment has already been marked paid (reference {reference}).',
+  'payments.member_not_in_settlement': 'Member No. {memberNumber} is not in this settlement.',
+  'slip.title': 'Settlement slip',
+  'slip.tickets': 'Deliveries in the period',
+  'slip.settlement': 'Settlement',
+  'slip.deductions': 'Deductions',
+  'slip.payments': 'Payments',
+  'slip.balance': 'Balance owed to the member',
+  'slip.net': 'Settlement net',
+  'slip.gross': 'Gross second payment',
+});
+
+const CreateBatchBody = z.strictObject({
+  id: ClientId,
+  method: z.enum(['cash', 'bank', 'mobile_wallet']),
+  memberNumbers: z.array(z.string().min(1).max(30)).max(100_000).optional(),
+  note: z.string().trim().max(300).nullable().optional(),
+});
+const BatchParams = z.strictObject({ org: Slug, batchId: z.uuid() });
+const PaymentParams = z.strictObject({ org: Slug, paymentId: z.uuid() });
+const SlipParams = z.strictObject({ org: Slug, memberNumber: z.string().min(1).max(30) });
+const SlipQuery = z.strictObject({ settlementId: z.uuid() });
+const Batch = z.object({
+  id: z.uuid(),
+  method: z.string(),
+  note: z.string().nullable(),
+  currency: z.string(),
+  createdAt: z.string(),
+  total: z.string(),
+  payments: z.array(
+    z.object({
+      id: z.uuid(),
+      memberNumber: z.string(),
+      memberName: z.string(),
+      nationalId: z.string().nullable(),
+      bankName: z.string().nullable(),
+      bankAccount: z.string().nullable(),
+      walletPhone: z.string().nullable(),
+      amount: z.string(),
+      status: z.string(),
+      reference: z.string().nullable(),
+      paidOn: z.string().nullable(),
+    }),
+  ),
+});
+
+const escape = (text: unknown) => String(text ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** A printable page (A4, or 80 mm with the browser's print scale): the browser prints it or saves a PDF. */
+function slipHtml(slip: Awaited<ReturnType<PaymentsService['slip']>>, locale: Locale): string {
+  const t = (key: string) => escape(translate(locale, key));
+  const rows = (cells: unknown[][]) =>
+    cells.map((r) => `<tr>${r.map((c) => `<td>${escape(c)}</td>`).join('')}</tr>`).join('');
+  return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${t('slip.title')} ${escape(slip.member.memberNumber)}</title>
+<style>body{font:14px/1.4 system-ui,sans-serif;margin:2rem;color:#222}table{border-collapse:collapse;width:100%;margin:.5rem 0 1.5rem}td,th{border-bottom:1px solid #ccc;padding:.25rem .4rem;text-align:left}td:nth-child(n+3){text-align:right}h1{font-size:1.3rem}h2{font-size:1.05rem;margin-top:1.5rem}@media print{body{margin:0}}</style></head><body>
+<h1>${t('slip.title')} — ${escape(slip.organization.name)}</h1>
+<p><strong>${escape(slip.member.memberNumber)}</strong> ${escape(slip.member.name)}<br>${escape(slip.settlement.name)} (${escape(slip.settlement.periodFrom)} – ${escape(slip.settlement.periodTo)})</p>
+<h2>${t('slip.tickets')}</h2><table><tr><th>Ticket</th><th>${locale === 'es' ? 'Fecha' : 'Date'}</th><th>${locale === 'es' ? 'Neto kg' : 'Net kg'}</th><th>${locale === 'es' ? 'Humedad %' : 'Moisture %'}</th><th>${locale === 'es' ? 'Rend. %' : 'Yield %'}</th><th>${locale === 'es' ? 'Pagable kg' : 'Payable kg'}</th><th>${slip.currency}/kg</th><th>${slip.currency}</th></tr>
+${rows(slip.tickets.map((k) => [k.number, k.date, k.netKg, k.moisturePercent ?? '', k.yieldPercent ?? '', k.payableKg, k.unitPricePerKg, k.value]))}</table>
+<h2>${t('slip.settlement')}</h2><table>${rows(slip.settlementLine.byClass.map((c) => [c.certificationClass, '', c.payableKg, c.amount]))}<tr><td><strong>${t('slip.gross')}</strong></td><td></td><td></td><td><strong>${escape(slip.settlementLine.gross)}</strong></td></tr></table>
+<h2>${t('slip.deductions')}</h2><table>${rows(slip.settlementLine.deductions.map((d) => [d.code, '', d.requested, d.taken]))}<tr><td><strong>${t('slip.net')}</strong></td><td></td><td></td><td><strong>${escape(slip.settlementLine.net)}</strong></td></tr></table>
+<h2>${t('slip.payments')}</h2><table>${rows(slip.payments.map((p) => [p.paidOn ?? '', p.reference ?? '', p.status, p.amount]))}</table>
+<p><strong>${t('slip.balance')}: ${escape(slip.currency)} ${escape(slip.balance)}</strong></p></body></html>`;
+}
+
+export function registerPaymentRoutes(app: HttpServer, payments: PaymentsService) {
+  const tags = ['payments'];
+  app.post(
+    '/api/v1/orgs/:org/payment-batches',
+    {
+      schema: {
+        tags,
+        summary: 'A batch paying each member what the cooperative owes them (admin, manager, accountant)',
+        params: OrgParams,
+        body: CreateBatchBody,
+        response: { 201: Batch, ...problemResponses },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await payments.createBatch(requireActor(request), request.params.org, request.body)),
+  );
+  app.get(
+    '/api/v1/orgs/:org/payment-batches/:batchId',
+    {
+      schema: {
+        tags,
+        summary: 'A payment batch',
+        params: BatchParams,
+        response: { 200: Batch, ...problemResponses },
+      },
+    },
+    async (request) => payments.getBatch(requireActor(request), request.params.org, request.params.batchId),
+  );
+  app.get(
+    '/api/v1/orgs/:org/payment-batches/:batchId/bank-file.csv',
+    {
+      schema: {
+        tags,
+        summary: 'The pending payments as CSV for the bank',
+        params: BatchParams,
+        response: problemResponses,
+      },
+    },
+    async (request, reply) => {
+      const file = await payments.bankFile(requireActor(request), request.params.org, request.params.batchId);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="pagos-${request.params.batchId}.csv"`)
+        .send(writeCsv(file.headers, file.rows, { delimiter: ',' }) as never);
+    },
+  );
+  app.post(
+    '/api/v1/orgs/:org/payments/:paymentId/paid',
+    {
+      schema: {
+        tags,
+        summary: 'Mark a payment paid with its reference: posted to the ledger once',
+        params: PaymentParams,
+        body: z.strictObject({ reference: z.string().trim().min(1).max(100), paidOn: z.iso.date() }),
+        response: {
+          200: z.object({ id: z.uuid(), status: z.literal('paid'), reference: z.string().nullable() }),
+          ...problemResponses,
+        },
+      },
+    },
+    async (request) =>
+      payments.markPaid(requireActor(request), request.params.org, request.params.paymentId, request.body),
+  );
+  app.get(
+    '/api/v1/orgs/:org/members/:memberNumber/slip',
+    {
+      schema: {
+        tags,
+        summary: 'A member’s settlement slip: every ticket, price, deduction and payment',
+        params: SlipParams,
+        querystring: SlipQuery,
+        response: { 200: z.unknown(), ...problemResponses },
+      },
+    },
+    async (request) =>
+      payments.slip(
+        requireActor(request),
+        request.params.org,
+        request.params.memberNumber,
+        request.query.settlementId,
+      ),
+  );
+  app.get(
+    '/api/v1/orgs/:org/members/:memberNumber/slip.html',
+    {
+      schema: {
+        tags,
+        summary: 'The slip as a printable page (print or save as PDF from the browser)',
+        params: SlipParams,
+        querystring: SlipQuery,
+        response: problemResponses,
+      },
+    },
+    async (request, reply) =>
+      reply
+        .type('text/html; charset=utf-8')
+        .send(
+          slipHtml(
+            await payments.slip(
+              requireActor(request),
+              request.params.org,
+              request.params.memberNumber,
+              request.query.settlementId,
+            ),
+            request.locale,
+          ) as never,
+        ),
+  );
+}
