@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { requireActor } from '../orgs/auth.plugin.js';
 import { problemResponses } from '../orgs/orgs.schema.js';
 import type { HttpServer } from '../platform/http/server.js';
-import { type Locale, translate } from '../platform/i18n.js';
+import { hasMessage, type Locale, translate } from '../platform/i18n.js';
 import { dashboardRows } from './dashboard.js';
 import { writeCsv } from './import/export.js';
 import {
@@ -45,7 +45,17 @@ type Issue = { code: string; path: string; params?: Record<string, string | numb
 /** Codes become sentences in the caller's language here, at the edge. */
 const standingText = (s: Standing, locale: Locale) => ({
   ...s,
-  reasons: s.reasons.map((r) => ({ code: r.code, message: translate(locale, r.code, r.params) })),
+  reasons: s.reasons.map((r) => ({
+    code: r.code,
+    // a status inside a sentence reads in the caller's language too ("suspendido", not "suspended")
+    message: translate(
+      locale,
+      r.code,
+      r.params?.status
+        ? { ...r.params, status: translate(locale, `members.status.${r.params.status}`) }
+        : r.params,
+    ),
+  })),
 });
 function withText<T extends { standing: Standing }>(detail: T, locale: Locale) {
   return { ...detail, standing: standingText(detail.standing, locale) };
@@ -167,11 +177,13 @@ export function registerMemberRoutes(app: HttpServer, members: MembersService) {
       },
     },
     async (request) => ({
-      items: await members.statusHistory(
-        requireActor(request),
-        request.params.org,
-        request.params.memberNumber,
-      ),
+      // reasons the system wrote are message keys; people's reasons are their own words
+      items: (
+        await members.statusHistory(requireActor(request), request.params.org, request.params.memberNumber)
+      ).map((h) => ({
+        ...h,
+        reason: hasMessage(h.reason) ? translate(request.locale, h.reason) : h.reason,
+      })),
     }),
   );
 

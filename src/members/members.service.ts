@@ -225,6 +225,21 @@ export function createMembersService(deps: ServiceDeps, orgs: OrgsService) {
     };
   }
 
+  /** A national ID held by another member is the person's field error, not a database message. */
+  async function guardNationalId<T>(work: Promise<T>): Promise<T> {
+    try {
+      return await work;
+    } catch (error) {
+      if ((error as { constraint?: string }).constraint === 'members_national_id_key') {
+        throw new AppError('conflict', 'members.national_id_taken', {
+          fields: [{ path: 'nationalId', code: 'members.national_id_taken' }],
+          cause: error,
+        });
+      }
+      throw error;
+    }
+  }
+
   /** Creates one member inside an open transaction, with the first entry of its status history. */
   async function insertMemberIn(
     trx: Trx,
@@ -234,7 +249,7 @@ export function createMembersService(deps: ServiceDeps, orgs: OrgsService) {
     reason: string,
   ): Promise<q.MemberRow> {
     const at = clock.now();
-    const row = await q.insertMember(trx, memberRowFor(access, input, at));
+    const row = await guardNationalId(q.insertMember(trx, memberRowFor(access, input, at)));
     await q.insertStatusChange(trx, firstStatusChange(actor, access, row, reason, at));
     await appendAudit(trx, {
       orgId: access.org.org_id,
@@ -320,16 +335,18 @@ export function createMembersService(deps: ServiceDeps, orgs: OrgsService) {
     if (changed.length === 0) return { row: member, changed: false };
     const at = clock.now();
     const merged = { ...member, ...columns };
-    const row = await q.updateMember(trx, access.org.org_id, member.member_id, {
-      ...Object.fromEntries(changed),
-      search_text: normalizeForSearch(
-        merged.member_number,
-        merged.given_names,
-        merged.family_names,
-        merged.national_id,
-      ),
-      updated_at: at,
-    });
+    const row = await guardNationalId(
+      q.updateMember(trx, access.org.org_id, member.member_id, {
+        ...Object.fromEntries(changed),
+        search_text: normalizeForSearch(
+          merged.member_number,
+          merged.given_names,
+          merged.family_names,
+          merged.national_id,
+        ),
+        updated_at: at,
+      }),
+    );
     await appendAudit(trx, {
       orgId: access.org.org_id,
       actor: auditActor(actor),

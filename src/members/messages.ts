@@ -6,6 +6,13 @@ registerMessages('en', IMPORT_MESSAGES.en);
 
 /** Messages of the social base, Spanish first. */
 registerMessages('es', {
+  'members.status.applicant': 'postulante',
+  'members.status.active': 'activo',
+  'members.status.suspended': 'suspendido',
+  'members.status.withdrawn': 'retirado',
+  'members.status.deceased': 'fallecido',
+  'members.status.none': 'sin estado',
+  'members.national_id_taken': 'Ese documento ya está registrado para otro socio.',
   'members.not_a_cooperative': '«{slug}» no es una cooperativa: no tiene registro de socios.',
   'members.not_found': 'No se encontró al socio N.º {memberNumber}.',
   'members.no_own_record': 'Su usuario no está vinculado a un registro de socio en esta organización.',
@@ -69,6 +76,13 @@ registerMessages('es', {
 });
 
 registerMessages('en', {
+  'members.status.applicant': 'applicant',
+  'members.status.active': 'active',
+  'members.status.suspended': 'suspended',
+  'members.status.withdrawn': 'withdrawn',
+  'members.status.deceased': 'deceased',
+  'members.status.none': 'no status',
+  'members.national_id_taken': 'That ID is already registered for another member.',
   'members.not_a_cooperative': '“{slug}” is not a cooperative: it has no member register.',
   'members.not_found': 'Member No. {memberNumber} was not found.',
   'members.no_own_record': 'Your account is not linked to a member record in this organization.',

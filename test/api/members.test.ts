@@ -370,3 +370,39 @@ describe('who sees the register', () => {
     expect((await get('/api/v1/orgs/cocla/members', central)).statusCode).toBe(404);
   });
 });
+
+describe('messages a person can act on', () => {
+  it('a national ID held by another member is a field error; standing reasons and history read in the caller’s language', async () => {
+    const other = json(
+      await ctx.http.inject({
+        method: 'GET',
+        url: '/api/v1/orgs/cedros/members/0005',
+        headers: manager.headers,
+      }),
+    );
+    const res = await post(
+      '/api/v1/orgs/cedros/members',
+      {
+        id: uuid(90),
+        memberNumber: 'N-200',
+        givenNames: 'Ana',
+        familyNames: 'Duplicada',
+        nationalId: other.nationalId,
+      },
+      manager,
+    );
+    expect(res.statusCode).toBe(409);
+    expect(json(res).errors).toEqual([
+      expect.objectContaining({ path: 'nationalId', code: 'members.national_id_taken' }),
+    ]);
+    await post(
+      '/api/v1/orgs/cedros/members/N-100/status',
+      { status: 'suspended', effectiveDate: '2026-02-25', reason: 'Prueba' },
+      manager,
+    );
+    const standing = json(await get('/api/v1/orgs/cedros/members/N-100/standing?asOf=2026-02-26'));
+    expect(standing.reasons[0].message).toContain('«suspendido»');
+    const history = json(await get('/api/v1/orgs/cedros/members/N-100/history'));
+    expect(history.items[0].reason).toBe('Registro en el padrón');
+  });
+});

@@ -44,15 +44,38 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-
-export async function api<T>(method: Method, path: string, body?: unknown): Promise<T> {
+/** Headers every call sends: the interface language, and the CSRF token on writes. */
+export function requestHeaders(method: string): Record<string, string> {
   const headers: Record<string, string> = {
     Accept: 'application/json, application/problem+json',
     'Accept-Language': currentLanguage(),
   };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  return headers;
+}
+
+/** Turns a failed answer's body (text, maybe problem+json) into an ApiProblem. */
+export function problemFromResponse(status: number, statusText: string, contentType: string, text: string) {
+  let parsed: unknown;
+  if (text && /json/i.test(contentType)) {
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = undefined;
+    }
+  }
+  const problem: ProblemBody =
+    parsed && typeof parsed === 'object'
+      ? (parsed as ProblemBody)
+      : { title: statusText, code: status >= 500 ? 'unavailable' : 'unknown' };
+  return new ApiProblem(status, problem);
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export async function api<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  const headers = requestHeaders(method);
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
 
   let response: Response;
   try {

@@ -52,7 +52,9 @@ function Page({ me, route }: { me: Me; route: Route }) {
     case 'root':
       return <RootRedirect me={me} />;
     case 'org':
-      return <OrgRoute key={route.slug} slug={route.slug} module={route.module} />;
+      return <OrgRoute key={route.slug} slug={route.slug} module={route.module} members={route.members} />;
+    case 'me':
+      return <OrgRoute key={route.slug} slug={route.slug} module="me" />;
     case 'notFound':
       return <NotFound />;
   }

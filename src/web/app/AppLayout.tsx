@@ -1,16 +1,18 @@
 import { Anchor, AppShell, Box, Burger, Group, NavLink, Stack, Text } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import type { TFunction } from 'i18next';
 import type { KeyboardEvent, ReactNode } from 'react';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOrgs } from '../api/queries.js';
-import type { Me } from '../api/types.js';
+import type { Me, Org } from '../api/types.js';
 import { LanguageSwitch } from '../i18n/LanguageSwitch.js';
+import { hasOwnRecord, isMemberOnly } from '../members/access.js';
 import { OrgSwitcher } from '../orgs/OrgSwitcher.js';
 import { UserMenu } from '../session/UserMenu.js';
 import { CoffeeMark } from './CoffeeMark.js';
-import type { Route } from './router.js';
-import { followLink, MODULES, orgPath } from './router.js';
+import type { ModuleKey, Route } from './router.js';
+import { followLink, MODULES, myRecordPath, orgPath } from './router.js';
 
 /** Below Mantine's `sm` breakpoint (48em) the navigation is a drawer behind the burger. */
 const MOBILE_QUERY = '(max-width: 47.99em)';
@@ -23,11 +25,12 @@ export function AppLayout({ me, route, children }: { me: Me; route: Route; child
   const burgerRef = useRef<HTMLButtonElement>(null);
   const navRef = useRef<HTMLElement>(null);
 
-  const slug = route.name === 'org' ? route.slug : null;
-  const module = route.name === 'org' ? route.module : 'home';
+  const slug = route.name === 'org' || route.name === 'me' ? route.slug : null;
+  const module: ModuleKey = route.name === 'org' ? route.module : route.name === 'me' ? 'members' : 'home';
   // Module links only for an organization the user can actually see.
   const orgs = useOrgs();
-  const showModules = slug !== null && (orgs.data?.items.some((o) => o.slug === slug) ?? false);
+  const currentOrg = slug === null ? undefined : orgs.data?.items.find((o) => o.slug === slug);
+  const navItems = currentOrg ? navigationFor(currentOrg, route, t) : [];
 
   const focusMain = () => mainRef.current?.focus({ preventScroll: true });
 
@@ -110,28 +113,25 @@ export function AppLayout({ me, route, children }: { me: Me; route: Route; child
                 <OrgSwitcher currentSlug={slug} currentModule={module} onSwitched={navbar.close} />
               </Box>
             )}
-            {showModules &&
-              slug &&
-              MODULES.map((key) => {
-                const active = key === module;
-                return (
-                  <NavLink
-                    key={key}
-                    href={orgPath(slug, key)}
-                    label={t(`modules.${key}`)}
-                    active={active}
-                    aria-current={active ? 'page' : undefined}
-                    variant="light"
-                    fw={active ? 600 : 500}
-                    onClick={(event) =>
-                      followLink(event, () => {
-                        navbar.close();
-                        focusMain();
-                      })
-                    }
-                  />
-                );
-              })}
+            {navItems.map(({ key, href, label, active }) => {
+              return (
+                <NavLink
+                  key={key}
+                  href={href}
+                  label={label}
+                  active={active}
+                  aria-current={active ? 'page' : undefined}
+                  variant="light"
+                  fw={active ? 600 : 500}
+                  onClick={(event) =>
+                    followLink(event, () => {
+                      navbar.close();
+                      focusMain();
+                    })
+                  }
+                />
+              );
+            })}
           </Stack>
         </AppShell.Navbar>
 
@@ -141,4 +141,41 @@ export function AppLayout({ me, route, children }: { me: Me; route: Route; child
       </AppShell>
     </>
   );
+}
+
+interface NavItem {
+  key: string;
+  href: string;
+  label: string;
+  active: boolean;
+}
+
+/**
+ * The module links of one organization. A person whose only role there is "member" gets
+ * "My record" in place of the staff's Members entry; staff who are also members get both.
+ */
+function navigationFor(org: Org, route: Route, t: TFunction): NavItem[] {
+  const items: NavItem[] = [];
+  const onMe = route.name === 'me';
+  const myRecord: NavItem = {
+    key: 'me',
+    href: myRecordPath(org.slug),
+    label: t('shell.myRecord'),
+    active: onMe,
+  };
+  const memberOnly = isMemberOnly(org);
+  for (const key of MODULES) {
+    if (key === 'members' && memberOnly) {
+      items.push(myRecord);
+      continue;
+    }
+    items.push({
+      key,
+      href: orgPath(org.slug, key),
+      label: t(`modules.${key}`),
+      active: route.name === 'org' && route.module === key,
+    });
+    if (key === 'members' && hasOwnRecord(org)) items.push(myRecord);
+  }
+  return items;
 }

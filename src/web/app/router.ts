@@ -1,7 +1,10 @@
 import type { MouseEvent } from 'react';
 import { useSyncExternalStore } from 'react';
 
-/** A tiny router over the History API: `/`, `/o/:slug`, `/o/:slug/:module`. */
+/**
+ * A tiny router over the History API: `/`, `/o/:slug`, `/o/:slug/:module`, the social base's own pages
+ * under `/o/:slug/members/…`, and a member's own record at `/o/:slug/me`.
+ */
 
 export const MODULES = [
   'home',
@@ -15,9 +18,22 @@ export const MODULES = [
 ] as const;
 export type ModuleKey = (typeof MODULES)[number];
 
+/** The pages of the social base (`/o/:slug/members/…`). */
+export type MembersView =
+  | { view: 'list' }
+  | { view: 'new' }
+  | { view: 'import' }
+  | { view: 'dashboard' }
+  | { view: 'map' }
+  | { view: 'detail'; memberNumber: string }
+  | { view: 'edit'; memberNumber: string };
+
+const MEMBERS_PAGES = ['new', 'import', 'dashboard', 'map'] as const;
+
 export type Route =
   | { name: 'root' }
-  | { name: 'org'; slug: string; module: ModuleKey }
+  | { name: 'org'; slug: string; module: ModuleKey; members?: MembersView }
+  | { name: 'me'; slug: string }
   | { name: 'notFound'; path: string };
 
 function isModule(value: string): value is ModuleKey {
@@ -32,14 +48,34 @@ function decode(segment: string): string | null {
   }
 }
 
+function parseMembers(rest: string[]): MembersView | null {
+  const [first, second, ...more] = rest;
+  if (more.length > 0) return null;
+  if (first === undefined) return { view: 'list' };
+  const page = (MEMBERS_PAGES as readonly string[]).find((p) => p === first);
+  if (page && second === undefined) return { view: page as (typeof MEMBERS_PAGES)[number] };
+  const memberNumber = decode(first);
+  if (!memberNumber) return null;
+  if (second === undefined) return { view: 'detail', memberNumber };
+  if (second === 'edit') return { view: 'edit', memberNumber };
+  return null;
+}
+
 export function parseRoute(pathname: string): Route {
   const parts = pathname.split('/').filter((p) => p !== '');
   if (parts.length === 0) return { name: 'root' };
-  if (parts[0] === 'o' && parts[1] !== undefined && parts.length <= 3) {
+  if (parts[0] === 'o' && parts[1] !== undefined) {
     const slug = decode(parts[1]);
-    const module = parts[2] ?? 'home';
-    if (slug && module !== 'home' && isModule(module)) return { name: 'org', slug, module };
-    if (slug && parts[2] === undefined) return { name: 'org', slug, module: 'home' };
+    if (!slug) return { name: 'notFound', path: pathname };
+    const module = parts[2];
+    if (module === undefined) return { name: 'org', slug, module: 'home' };
+    if (module === 'me' && parts.length === 3) return { name: 'me', slug };
+    if (module === 'members') {
+      const members = parseMembers(parts.slice(3));
+      if (members) return { name: 'org', slug, module: 'members', members };
+    } else if (module !== 'home' && isModule(module) && parts.length === 3) {
+      return { name: 'org', slug, module };
+    }
   }
   return { name: 'notFound', path: pathname };
 }
@@ -47,6 +83,25 @@ export function parseRoute(pathname: string): Route {
 export function orgPath(slug: string, module: ModuleKey = 'home'): string {
   const base = `/o/${encodeURIComponent(slug)}`;
   return module === 'home' ? base : `${base}/${module}`;
+}
+
+export function membersPath(slug: string, members: MembersView = { view: 'list' }): string {
+  const base = orgPath(slug, 'members');
+  switch (members.view) {
+    case 'list':
+      return base;
+    case 'detail':
+      return `${base}/${encodeURIComponent(members.memberNumber)}`;
+    case 'edit':
+      return `${base}/${encodeURIComponent(members.memberNumber)}/edit`;
+    default:
+      return `${base}/${members.view}`;
+  }
+}
+
+/** A member's own record. */
+export function myRecordPath(slug: string): string {
+  return `${orgPath(slug)}/me`;
 }
 
 const listeners = new Set<() => void>();
@@ -72,6 +127,11 @@ export function navigate(to: string, options: { replace?: boolean } = {}): void 
 
 export function usePathname(): string {
   return useSyncExternalStore(subscribe, () => window.location.pathname);
+}
+
+/** The query string of the current address (`?q=…`), without the `?`. */
+export function useSearch(): string {
+  return useSyncExternalStore(subscribe, () => window.location.search.replace(/^\?/, ''));
 }
 
 export function useRoute(): Route {

@@ -1,27 +1,69 @@
+import { Component, lazy, type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiProblem } from '../api/client.js';
 import { useOrg } from '../api/queries.js';
 import { LoadError, MessagePage, PageLoader } from '../app/feedback.js';
-import type { ModuleKey } from '../app/router.js';
+import type { MembersView, ModuleKey } from '../app/router.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
 import { ComingSoonPage } from '../modules/ComingSoonPage.js';
 import { OrgHomePage } from './OrgHomePage.js';
 
-/** `/o/:slug` and `/o/:slug/:module`: loads the organization, then its page. */
-export function OrgRoute({ slug, module }: { slug: string; module: ModuleKey }) {
+// The social base is its own chunk: the first page stays light on a slow link.
+const MembersRoute = lazy(() =>
+  import('../members/MembersRoute.js').then((m) => ({ default: m.MembersRoute })),
+);
+const MyRecordRoute = lazy(() =>
+  import('../members/MembersRoute.js').then((m) => ({ default: m.MyRecordRoute })),
+);
+
+/** `/o/:slug`, `/o/:slug/:module`, `/o/:slug/members/…` and `/o/:slug/me`: loads the organization, then its page. */
+export function OrgRoute({
+  slug,
+  module,
+  members,
+}: {
+  slug: string;
+  module: ModuleKey | 'me';
+  members?: MembersView | undefined;
+}) {
   const { t } = useTranslation();
   const org = useOrg(slug);
   const missing = isApiProblem(org.error, 404) || isApiProblem(org.error, 403);
   useDocumentTitle(missing ? t('org.notFoundTitle') : undefined);
 
   if (org.data) {
-    return module === 'home' ? (
-      <OrgHomePage org={org.data} />
-    ) : (
-      <ComingSoonPage org={org.data} module={module} />
-    );
+    if (module === 'home') return <OrgHomePage org={org.data} />;
+    if (module === 'members' || module === 'me') {
+      return (
+        <ChunkBoundary>
+          <Suspense fallback={<PageLoader />}>
+            {module === 'me' ? (
+              <MyRecordRoute org={org.data} />
+            ) : (
+              <MembersRoute org={org.data} view={members ?? { view: 'list' }} />
+            )}
+          </Suspense>
+        </ChunkBoundary>
+      );
+    }
+    return <ComingSoonPage org={org.data} module={module} />;
   }
   if (missing) return <MessagePage title={t('org.notFoundTitle')} text={t('org.notFoundText')} />;
   if (org.isError) return <LoadError error={org.error} onRetry={() => void org.refetch()} />;
   return <PageLoader />;
+}
+
+/**
+ * A page's code that cannot be fetched (offline, or a new version was installed meanwhile) shows an
+ * error with a way out instead of a blank screen.
+ */
+class ChunkBoundary extends Component<{ children: ReactNode }, { error: unknown }> {
+  override state: { error: unknown } = { error: null };
+  static getDerivedStateFromError(error: unknown) {
+    return { error };
+  }
+  override render() {
+    if (this.state.error === null) return this.props.children;
+    return <LoadError error={this.state.error} onRetry={() => window.location.reload()} />;
+  }
 }

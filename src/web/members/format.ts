@@ -1,0 +1,146 @@
+import type { TFunction } from 'i18next';
+import { es } from '../i18n/es.js';
+
+/** Number and money formats follow the interface language and the organization's country (es-PE, es-CO). */
+export function numberLocale(language: string, country: string): string {
+  return `${language}-${country}`;
+}
+
+export function fullName(m: { givenNames: string; familyNames: string }): string {
+  return `${m.givenNames} ${m.familyNames}`.trim();
+}
+
+/** "Campos Nuñez, Rocío": how registers sort and read names. */
+export function listName(m: { givenNames: string; familyNames: string }): string {
+  return `${m.familyNames}, ${m.givenNames}`;
+}
+
+export function formatMoney(locale: string, currency: string, amount: string | null | undefined): string {
+  if (amount === null || amount === undefined || amount === '') return '—';
+  const value = Number(amount);
+  if (!Number.isFinite(value)) return amount;
+  try {
+    return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(value);
+  } catch {
+    return `${currency} ${amount}`;
+  }
+}
+
+export function formatNumber(locale: string, value: number | string, maxDecimals = 2): string {
+  const n = typeof value === 'string' ? Number(value) : value;
+  if (!Number.isFinite(n)) return String(value);
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: maxDecimals }).format(n);
+}
+
+/** "3.33 ha" from decimal text; '—' when unknown. */
+export function formatHectares(locale: string, value: string | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '—';
+  return `${formatNumber(locale, value, 2)} ha`;
+}
+
+/** Basis points (10000 = 100 %) as a percentage. */
+export function formatBp(locale: string, bp: number): string {
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(bp / 10000);
+}
+
+/** A calendar date (YYYY-MM-DD) as the user reads it, with no time-zone shift. */
+export function formatDay(language: string, day: string | null | undefined): string {
+  if (!day) return '—';
+  const date = new Date(`${day.slice(0, 10)}T12:00:00Z`);
+  if (Number.isNaN(date.getTime())) return day;
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+}
+
+/** A moment (ISO timestamp) in the organization's time zone. */
+export function formatMoment(language: string, iso: string, timeZone: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  try {
+    return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
+      date,
+    );
+  } catch {
+    return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  }
+}
+
+/** Today's date (YYYY-MM-DD) in the organization's time zone. */
+export function todayIn(timeZone: string): string {
+  try {
+    return new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date());
+  } catch {
+    return new Date().toISOString().slice(0, 10);
+  }
+}
+
+function has<T extends object>(table: T, key: string): key is Extract<keyof T, string> {
+  return Object.hasOwn(table, key);
+}
+
+/** Translated value of a server code; unknown codes are shown as they come. */
+export function statusName(t: TFunction, code: string | null | undefined): string {
+  if (!code) return '—';
+  return has(es.memberStatus, code) ? t(`memberStatus.${code}`) : code;
+}
+
+export function schemeName(t: TFunction, code: string): string {
+  return has(es.certScheme, code) ? t(`certScheme.${code}`) : code;
+}
+
+export function certStatusName(t: TFunction, code: string): string {
+  return has(es.certStatus, code) ? t(`certStatus.${code}`) : code;
+}
+
+export function sexName(t: TFunction, code: string | null | undefined): string {
+  if (!code) return '—';
+  return has(es.sex, code) ? t(`sex.${code}`) : code;
+}
+
+export function paymentMethodName(t: TFunction, code: string | null | undefined): string {
+  if (!code) return '—';
+  return has(es.paymentMethod, code) ? t(`paymentMethod.${code}`) : code;
+}
+
+export function nationalIdTypeName(t: TFunction, code: string | null | undefined): string {
+  if (!code) return '—';
+  return has(es.nationalIdType, code) ? t(`nationalIdType.${code}`) : code;
+}
+
+export function inspectionResultName(t: TFunction, code: string): string {
+  return has(es.inspectionResult, code) ? t(`inspectionResult.${code}`) : code;
+}
+
+export function severityName(t: TFunction, code: string): string {
+  return has(es.severity, code) ? t(`severity.${code}`) : code;
+}
+
+export function shadeName(t: TFunction, code: string | null | undefined): string {
+  if (!code) return '—';
+  return has(es.shade, code) ? t(`shade.${code}`) : code;
+}
+
+export function tenureName(t: TFunction, code: string | null | undefined): string {
+  if (!code) return '—';
+  return has(es.tenure, code) ? t(`tenure.${code}`) : code;
+}
+
+export function consentKindName(t: TFunction, code: string): string {
+  return has(es.consentKind, code) ? t(`consentKind.${code}`) : code;
+}
+
+export function plotFlagName(t: TFunction, code: string): string {
+  return has(es.plotFlag, code) ? t(`plotFlag.${code}`) : code;
+}
+
+export function plotFlagHelp(t: TFunction, code: string): string | null {
+  return has(es.plotFlagHelp, code) ? t(`plotFlagHelp.${code}`) : null;
+}
+
+export function importFieldName(t: TFunction, field: string): string {
+  return has(es.importField, field) ? t(`importField.${field}`) : field;
+}
+
+/** The national ID's usual name in the organization's country. */
+export function nationalIdLabel(t: TFunction, country: string): string {
+  return country === 'CO' ? t('members.nationalIdCO') : t('members.nationalIdPE');
+}
