@@ -71,23 +71,23 @@ const Batch = z.object({
   ),
 });
 
-const escape = (text: unknown) => String(text ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const html = (text: unknown) => String(text ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** A printable page (A4, or 80 mm with the browser's print scale): the browser prints it or saves a PDF. */
 function slipHtml(slip: Awaited<ReturnType<PaymentsService['slip']>>, locale: Locale): string {
-  const t = (key: string) => escape(translate(locale, key));
+  const t = (key: string) => html(translate(locale, key));
   const rows = (cells: unknown[][]) =>
-    cells.map((r) => `<tr>${r.map((c) => `<td>${escape(c)}</td>`).join('')}</tr>`).join('');
-  return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${t('slip.title')} ${escape(slip.member.memberNumber)}</title>
+    cells.map((r) => `<tr>${r.map((c) => `<td>${html(c)}</td>`).join('')}</tr>`).join('');
+  return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${t('slip.title')} ${html(slip.member.memberNumber)}</title>
 <style>body{font:14px/1.4 system-ui,sans-serif;margin:2rem;color:#222}table{border-collapse:collapse;width:100%;margin:.5rem 0 1.5rem}td,th{border-bottom:1px solid #ccc;padding:.25rem .4rem;text-align:left}td:nth-child(n+3){text-align:right}h1{font-size:1.3rem}h2{font-size:1.05rem;margin-top:1.5rem}@media print{body{margin:0}}</style></head><body>
-<h1>${t('slip.title')} — ${escape(slip.organization.name)}</h1>
-<p><strong>${escape(slip.member.memberNumber)}</strong> ${escape(slip.member.name)}<br>${escape(slip.settlement.name)} (${escape(slip.settlement.periodFrom)} – ${escape(slip.settlement.periodTo)})</p>
+<h1>${t('slip.title')} — ${html(slip.organization.name)}</h1>
+<p><strong>${html(slip.member.memberNumber)}</strong> ${html(slip.member.name)}<br>${html(slip.settlement.name)} (${html(slip.settlement.periodFrom)} – ${html(slip.settlement.periodTo)})</p>
 <h2>${t('slip.tickets')}</h2><table><tr><th>Ticket</th><th>${locale === 'es' ? 'Fecha' : 'Date'}</th><th>${locale === 'es' ? 'Neto kg' : 'Net kg'}</th><th>${locale === 'es' ? 'Humedad %' : 'Moisture %'}</th><th>${locale === 'es' ? 'Rend. %' : 'Yield %'}</th><th>${locale === 'es' ? 'Pagable kg' : 'Payable kg'}</th><th>${slip.currency}/kg</th><th>${slip.currency}</th></tr>
 ${rows(slip.tickets.map((k) => [k.number, k.date, k.netKg, k.moisturePercent ?? '', k.yieldPercent ?? '', k.payableKg, k.unitPricePerKg, k.value]))}</table>
-<h2>${t('slip.settlement')}</h2><table>${rows(slip.settlementLine.byClass.map((c) => [c.certificationClass, '', c.payableKg, c.amount]))}<tr><td><strong>${t('slip.gross')}</strong></td><td></td><td></td><td><strong>${escape(slip.settlementLine.gross)}</strong></td></tr></table>
-<h2>${t('slip.deductions')}</h2><table>${rows(slip.settlementLine.deductions.map((d) => [d.code, '', d.requested, d.taken]))}<tr><td><strong>${t('slip.net')}</strong></td><td></td><td></td><td><strong>${escape(slip.settlementLine.net)}</strong></td></tr></table>
+<h2>${t('slip.settlement')}</h2><table>${rows(slip.settlementLine.byClass.map((c) => [c.certificationClass, '', c.payableKg, c.amount]))}<tr><td><strong>${t('slip.gross')}</strong></td><td></td><td></td><td><strong>${html(slip.settlementLine.gross)}</strong></td></tr></table>
+<h2>${t('slip.deductions')}</h2><table>${rows(slip.settlementLine.deductions.map((d) => [d.code, '', d.requested, d.taken]))}<tr><td><strong>${t('slip.net')}</strong></td><td></td><td></td><td><strong>${html(slip.settlementLine.net)}</strong></td></tr></table>
 <h2>${t('slip.payments')}</h2><table>${rows(slip.payments.map((p) => [p.paidOn ?? '', p.reference ?? '', p.status, p.amount]))}</table>
-<p><strong>${t('slip.balance')}: ${escape(slip.currency)} ${escape(slip.balance)}</strong></p></body></html>`;
+<p><strong>${t('slip.balance')}: ${html(slip.currency)} ${html(slip.balance)}</strong></p></body></html>`;
 }
 
 export function registerPaymentRoutes(app: HttpServer, payments: PaymentsService) {

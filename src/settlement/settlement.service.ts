@@ -370,10 +370,9 @@ export function createSettlementService(
       if (s.status === 'posted') return; // already done: running it again posts nothing twice
       if (s.status !== 'approved') throw conflict('settlement.not_approved');
       await ledger.ensureChartIn(trx, a.org.org_id, a.org.locale);
-      const date =
-        s.period_to < todayIn(a.org.time_zone, clock.now())
-          ? s.period_to
-          : todayIn(a.org.time_zone, clock.now());
+      // entries dated at the period's end, or today if the period has not ended yet (dates compare as text)
+      const today = todayIn(a.org.time_zone, clock.now());
+      const date = [s.period_to, today].sort()[0]!;
       const lines = await q.linesOf(trx, a.org.org_id, settlementId);
       let done = 0;
       for (const line of lines) {
