@@ -210,3 +210,37 @@ export function certificationsInForce(db: Executor, orgId: string, memberId: str
     .where((eb) => eb.or([eb('valid_until', 'is', null), eb('valid_until', '>=', date)]))
     .execute();
 }
+
+/** Net grams a member delivered between two dates, tickets not voided. */
+export async function deliveredGrams(
+  db: Executor,
+  orgId: string,
+  memberId: string,
+  from: string,
+  to: string,
+): Promise<number> {
+  const row = await db
+    .selectFrom('weigh_tickets as t')
+    .leftJoin('weigh_ticket_voids as v', (j) =>
+      j.onRef('v.org_id', '=', 't.org_id').onRef('v.ticket_id', '=', 't.ticket_id'),
+    )
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('t.net_grams'), eb.val(0)).as('grams'))
+    .where('t.org_id', '=', orgId)
+    .where('t.member_id', '=', memberId)
+    .where('t.delivery_date', '>=', from)
+    .where('t.delivery_date', '<=', to)
+    .where('v.ticket_id', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.grams);
+}
+
+/** The member's yearly production estimate: the sum over their plots, in grams. */
+export async function quotaGrams(db: Executor, orgId: string, memberId: string): Promise<number> {
+  const row = await db
+    .selectFrom('plots')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('yearly_estimate_grams'), eb.val(0)).as('grams'))
+    .where('org_id', '=', orgId)
+    .where('member_id', '=', memberId)
+    .executeTakeFirstOrThrow();
+  return Number(row.grams);
+}

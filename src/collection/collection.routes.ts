@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { requireActor } from '../orgs/auth.plugin.js';
-import { OrgParams, problemResponses } from '../orgs/orgs.schema.js';
+import { OrgParams, problemResponses, Slug } from '../orgs/orgs.schema.js';
 import { problemFor } from '../platform/http/problem.js';
 import type { HttpServer } from '../platform/http/server.js';
 import { type Locale, translate } from '../platform/i18n.js';
@@ -221,6 +221,32 @@ export function registerCollectionRoutes(app: HttpServer, collection: Collection
         }),
       };
     },
+  );
+  app.get(
+    '/api/v1/orgs/:org/members/:memberNumber/delivery-summary',
+    {
+      schema: {
+        tags,
+        summary: 'For the desk: classes the member may deliver into, yearly quota and how much is used',
+        params: z.strictObject({ org: Slug, memberNumber: z.string().trim().min(1).max(30) }),
+        response: {
+          200: z.object({
+            memberNumber: z.string(),
+            name: z.string(),
+            status: z.string(),
+            canDeliver: z.boolean(),
+            certificationClasses: z.array(z.string()),
+            year: z.number(),
+            quotaKg: z.string(),
+            deliveredKg: z.string(),
+            quotaUsedBp: z.number().nullable(),
+          }),
+          ...problemResponses,
+        },
+      },
+    },
+    async (request) =>
+      collection.deliverySummary(requireActor(request), request.params.org, request.params.memberNumber),
   );
   app.get(
     '/api/v1/orgs/:org/tickets/:ticketId',

@@ -707,7 +707,40 @@ export function createCollectionService(
     return rows.map(ticketView);
   }
 
+  /**
+   * What the desk shows when a member arrives: the classes they may deliver into today, their yearly
+   * quota (the plots' production estimate) and how much of it this calendar year's tickets used.
+   */
+  async function deliverySummary(actor: Actor, slug: string, memberNumber: string) {
+    const a = await readAccess(db, actor, slug);
+    const memberId = await members.memberIdOf(db, a.org.org_id, memberNumber);
+    const member = (await members.memberRowsByIds(db, a.org.org_id, [memberId]))[0]!;
+    const today = todayIn(a.org.time_zone, clock.now());
+    const held = new Set(
+      (await q.certificationsInForce(db, a.org.org_id, memberId, today)).map((c) =>
+        c.scheme.startsWith('organic') ? 'organic' : c.scheme,
+      ),
+    );
+    const classes = Object.entries(CLASS_NEEDS)
+      .filter(([, needs]) => needs.every((n) => held.has(n)))
+      .map(([k]) => k);
+    const quota = await q.quotaGrams(db, a.org.org_id, memberId);
+    const delivered = await q.deliveredGrams(db, a.org.org_id, memberId, `${today.slice(0, 4)}-01-01`, today);
+    return {
+      memberNumber,
+      name: `${member.given_names} ${member.family_names}`,
+      status: member.status,
+      canDeliver: member.status === 'active' || member.status === 'applicant',
+      certificationClasses: classes,
+      year: Number(today.slice(0, 4)),
+      quotaKg: fromGrams(BigInt(quota), 'kg', 1),
+      deliveredKg: fromGrams(BigInt(delivered), 'kg', 1),
+      quotaUsedBp: quota > 0 ? Math.round((delivered * 10_000) / quota) : null,
+    };
+  }
+
   return {
+    deliverySummary,
     createPoint,
     listPoints,
     assignCashier,

@@ -324,7 +324,16 @@ export const membersDemo: DemoPart = {
             coop.center[0] + ((cell % gridSide) - gridSide / 2) * 0.004,
             coop.center[1] + (Math.floor(cell / gridSide) - gridSide / 2) * 0.004,
           ];
-          const areaM2 = rand.int(5, 60) * 1_000;
+          // Smallholders: most plots under 2.5 ha, a few above 4 ha (REFERENCE.md §7, Cenagro 2012)
+          const sizeRoll = rand.next();
+          const areaM2 =
+            sizeRoll < 0.5
+              ? rand.int(30, 100) * 100
+              : sizeRoll < 0.85
+                ? rand.int(100, 250) * 100
+                : sizeRoll < 0.97
+                  ? rand.int(250, 450) * 100
+                  : rand.int(450, 900) * 100;
           const polygon = areaM2 > 40_000 || rand.chance(0.4);
           const geometry = polygon
             ? { type: 'Polygon', coordinates: [polygonAround(centre, areaM2, rand)] }

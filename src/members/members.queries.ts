@@ -399,47 +399,51 @@ export function inspectionsOf(db: Executor, orgId: string, memberId: string) {
 }
 
 /**
- * Members with a certification in force (certified or in conversion) whose last internal inspection
+ * Members with an organic certification in force (certified or in conversion) whose last internal inspection
  * is older than `dueBefore`, or who were never inspected: the internal control system's worklist.
  */
 export function inspectionsDue(db: Executor, orgId: string, asOf: string, dueBefore: string) {
-  return db
-    .selectFrom('members as m')
-    .innerJoin('certifications as c', (j) =>
-      j.onRef('c.org_id', '=', 'm.org_id').onRef('c.member_id', '=', 'm.member_id'),
-    )
-    .leftJoin(
-      (eb) =>
-        eb
-          .selectFrom('inspections')
-          .select(['org_id', 'member_id', (e) => e.fn.max('inspected_on').as('last_on')])
-          .where('org_id', '=', orgId)
-          .groupBy(['org_id', 'member_id'])
-          .as('i'),
-      (j) => j.onRef('i.org_id', '=', 'm.org_id').onRef('i.member_id', '=', 'm.member_id'),
-    )
-    .select([
-      'm.member_number',
-      'm.given_names',
-      'm.family_names',
-      'm.community',
-      'i.last_on',
-      (eb) =>
-        eb.fn
-          .agg<string[]>('array_agg', [eb.ref('c.scheme')])
-          .distinct()
-          .as('schemes'),
-    ])
-    .where('m.org_id', '=', orgId)
-    .where('m.status', 'in', ['active', 'applicant', 'suspended'])
-    .where('c.status', 'in', ['certified', 'in_conversion'])
-    .where('c.valid_from', '<=', asOf)
-    .where((eb) => eb.or([eb('c.valid_until', 'is', null), eb('c.valid_until', '>=', asOf)]))
-    .where((eb) => eb.or([eb('i.last_on', 'is', null), eb('i.last_on', '<', dueBefore)]))
-    .groupBy(['m.member_number', 'm.given_names', 'm.family_names', 'm.community', 'i.last_on'])
-    .orderBy('i.last_on', (ob) => ob.asc().nullsFirst())
-    .orderBy('m.member_number')
-    .execute();
+  return (
+    db
+      .selectFrom('members as m')
+      .innerJoin('certifications as c', (j) =>
+        j.onRef('c.org_id', '=', 'm.org_id').onRef('c.member_id', '=', 'm.member_id'),
+      )
+      .leftJoin(
+        (eb) =>
+          eb
+            .selectFrom('inspections')
+            .select(['org_id', 'member_id', (e) => e.fn.max('inspected_on').as('last_on')])
+            .where('org_id', '=', orgId)
+            .groupBy(['org_id', 'member_id'])
+            .as('i'),
+        (j) => j.onRef('i.org_id', '=', 'm.org_id').onRef('i.member_id', '=', 'm.member_id'),
+      )
+      .select([
+        'm.member_number',
+        'm.given_names',
+        'm.family_names',
+        'm.community',
+        'i.last_on',
+        (eb) =>
+          eb.fn
+            .agg<string[]>('array_agg', [eb.ref('c.scheme')])
+            .distinct()
+            .as('schemes'),
+      ])
+      .where('m.org_id', '=', orgId)
+      .where('m.status', 'in', ['active', 'applicant', 'suspended'])
+      .where('c.status', 'in', ['certified', 'in_conversion'])
+      // the yearly internal inspection is the organic internal control system's (REFERENCE.md §2.3)
+      .where('c.scheme', 'in', ['organic_eu', 'organic_usda', 'organic_jas'])
+      .where('c.valid_from', '<=', asOf)
+      .where((eb) => eb.or([eb('c.valid_until', 'is', null), eb('c.valid_until', '>=', asOf)]))
+      .where((eb) => eb.or([eb('i.last_on', 'is', null), eb('i.last_on', '<', dueBefore)]))
+      .groupBy(['m.member_number', 'm.given_names', 'm.family_names', 'm.community', 'i.last_on'])
+      .orderBy('i.last_on', (ob) => ob.asc().nullsFirst())
+      .orderBy('m.member_number')
+      .execute()
+  );
 }
 
 const CHUNK = 500;

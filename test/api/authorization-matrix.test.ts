@@ -462,6 +462,13 @@ const CASES: RouteCase[] = [
   },
   {
     method: 'GET',
+    path: '/api/v1/orgs/:org/members/:memberNumber/delivery-summary',
+    needs: 'collection.read',
+    url: (o) => `/api/v1/orgs/${o}/members/0003/delivery-summary`,
+    ok: 200,
+  },
+  {
+    method: 'GET',
     path: '/api/v1/orgs/:org/tickets',
     needs: 'collection.read',
     url: (o) => `/api/v1/orgs/${o}/tickets`,

@@ -245,6 +245,16 @@ describe('weigh tickets', () => {
     expect(all).toEqual(Array.from({ length: all.length }, (_, i) => i + 1));
   });
 
+  it('the desk sees the member’s classes and how much of the yearly quota is used', async () => {
+    const res = await get(`/api/v1/orgs/cedros/members/${organicMember}/delivery-summary`, cashier);
+    expect(res.statusCode, res.body).toBe(200);
+    const summary = json(res);
+    expect(summary.certificationClasses).toContain('organic');
+    expect(summary.canDeliver).toBe(true);
+    expect(Number(summary.deliveredKg)).toBeGreaterThan(230);
+    expect(Number(summary.quotaKg)).toBeGreaterThan(0);
+  });
+
   it('the ledger still balances and the price preview agrees with the ticket', async () => {
     const trial = json(await get('/api/v1/orgs/cedros/ledger/trial-balance', manager));
     expect(trial.balanced).toBe(true);
