@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { PACKAGE_ROOT } from '../src/platform/paths.js';
+import { benchCollection } from './collection.js';
 import { benchMembers } from './members.js';
 
 const BIN = join(PACKAGE_ROOT, 'bin', 'ayni.js');
@@ -145,6 +146,11 @@ async function main() {
     rmSync(dir, { recursive: true, force: true });
   }
   await benchMembers(report, (line) => console.log(line), Number(process.env.AYNI_BENCH_MEMBERS ?? 100_000));
+  await benchCollection(
+    report,
+    (line) => console.log(line),
+    Number(process.env.AYNI_BENCH_TICKETS ?? 100_000),
+  );
 }
 
 main().catch((error) => {
