@@ -1,4 +1,5 @@
 import type { Services } from '../app.js';
+import { collectionDemo } from '../collection/collection.demo.js';
 import { ledgerDemo } from '../ledger/ledger.demo.js';
 import { membersDemo } from '../members/members.demo.js';
 import { orgsDemo } from '../orgs/orgs.demo.js';
@@ -25,7 +26,7 @@ export interface DemoPart {
 }
 
 /** In dependency order. A new domain appends its part here. */
-export const DEMO_PARTS: DemoPart[] = [orgsDemo, membersDemo, ledgerDemo];
+export const DEMO_PARTS: DemoPart[] = [orgsDemo, membersDemo, ledgerDemo, collectionDemo];
 
 export const DEMO_PASSWORD = 'ayni-demo';
 

@@ -145,6 +145,7 @@ describe('a settlement', () => {
       .selectFrom('journal_entries')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('source_type', '=', 'settlement')
+      .where('source_id', '=', id)
       .executeTakeFirstOrThrow();
     await expect(
       ctx.services.settlements.post(systemActor('test'), 'union-y-fe', id, { failAfterMembers: 2 }),
@@ -153,6 +154,7 @@ describe('a settlement', () => {
       .selectFrom('journal_entries')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('source_type', '=', 'settlement')
+      .where('source_id', '=', id)
       .executeTakeFirstOrThrow();
     expect(Number(afterCrash.n)).toBe(Number(before.n));
 
@@ -164,6 +166,7 @@ describe('a settlement', () => {
       .selectFrom('journal_entries')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('source_type', '=', 'settlement')
+      .where('source_id', '=', id)
       .executeTakeFirstOrThrow();
     expect(Number(entries.n)).toBe(4);
   });
