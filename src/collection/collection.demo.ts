@@ -1,4 +1,5 @@
 import type { DemoPart } from '../demo/demo.js';
+import { prng } from '../demo/random.js';
 import type { NewEntry } from '../ledger/ledger.service.js';
 import { systemActor } from '../orgs/actor.js';
 import { demoId } from '../orgs/orgs.demo.js';
@@ -6,7 +7,7 @@ import { appendAudit } from '../platform/audit.js';
 import { todayIn } from '../platform/dates.js';
 import { inTransaction } from '../platform/db/transaction.js';
 import { fromGrams } from '../platform/units.js';
-import { hundredths, toPricingRule } from './collection.service.js';
+import { toPricingRule } from './collection.service.js';
 import { priceWeighTicket } from './pricing.js';
 
 /**
@@ -18,16 +19,6 @@ import { priceWeighTicket } from './pricing.js';
 
 const SEASON_COOPS = ['gallito-de-las-rocas', 'selva-andina'] as const;
 
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const addDays = (date: string, days: number) =>
   new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -40,7 +31,7 @@ export const collectionDemo: DemoPart = {
     const today = todayIn('America/Lima', clock.now());
     for (const [index, slug] of SEASON_COOPS.entries()) {
       const orgId = ctx.orgIds.get(slug)!;
-      const random = prng(5000 + index);
+      const random = prng(5000 + index).next;
       const pointId = demoId(`point:${slug}`);
       await services.collection.createPoint(actor, slug, {
         id: pointId,

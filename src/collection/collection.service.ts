@@ -9,7 +9,7 @@ import { type Executor, inTransaction, type Trx } from '../platform/db/transacti
 import type { ServiceDeps } from '../platform/deps.js';
 import { AppError, conflict, type FieldError, forbidden, invalid, notFound } from '../platform/errors.js';
 import { idempotentCreate } from '../platform/idempotency.js';
-import { type Currency, formatMoney, parseMoney } from '../platform/money.js';
+import { type Currency, currencyOf, formatMoney, parseMoney } from '../platform/money.js';
 import { fromGrams, toGrams } from '../platform/units.js';
 import * as q from './collection.queries.js';
 import type { CreateScheduleInput, CreateTicketInput } from './collection.schema.js';
@@ -26,8 +26,6 @@ import {
  * and any cash paid at the desk debited, all in the ticket's transaction. Tickets are never edited: a
  * mistake is a void (keeping the number, reversing the value) and a new ticket that replaces it.
  */
-
-const currencyOf = (code: string): Currency => ({ code, minorUnits: 2 });
 
 /** Decimal text with up to 2 decimals as hundredths: '12.5' → 1250 (basis points for percentages). */
 export function hundredths(text: string): number {

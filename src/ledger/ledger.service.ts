@@ -6,7 +6,7 @@ import { appendAudit } from '../platform/audit.js';
 import type { Executor, Trx } from '../platform/db/transaction.js';
 import type { ServiceDeps } from '../platform/deps.js';
 import { AppError, invalid, notFound } from '../platform/errors.js';
-import { formatMoney } from '../platform/money.js';
+import { currencyOf, formatMoney } from '../platform/money.js';
 import { COOPERATIVE_CHART } from './chart.js';
 import * as q from './ledger.queries.js';
 
@@ -35,8 +35,6 @@ export interface NewEntry {
   reversesEntryId?: string;
   lines: PostingLine[];
 }
-
-const currencyOf = (code: string) => ({ code, minorUnits: 2 });
 
 export function createLedgerService(
   deps: ServiceDeps,

@@ -1,4 +1,5 @@
 import type { DemoPart } from '../demo/demo.js';
+import { prng } from '../demo/random.js';
 import { systemActor } from '../orgs/actor.js';
 import { demoId } from '../orgs/orgs.demo.js';
 import { appendAudit } from '../platform/audit.js';
@@ -13,24 +14,6 @@ import { normalizeForSearch, plotFlags } from './members.service.js';
  * and polygons around each cooperative's district, certifications and internal inspections. Written in
  * bulk (one audit event per cooperative) so the first start stays quick.
  */
-
-/** Deterministic pseudo-random numbers (mulberry32): the same demo on every machine. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
-    chance: (p: number) => next() < p,
-  };
-}
 
 const FEMALE = [
   'María',

@@ -8,7 +8,7 @@ import { type Executor, inTransaction, type Trx } from '../platform/db/transacti
 import type { ServiceDeps } from '../platform/deps.js';
 import { AppError, conflict, type FieldError, invalid, notFound } from '../platform/errors.js';
 import { idempotentCreate } from '../platform/idempotency.js';
-import { formatMoney, parseMoney } from '../platform/money.js';
+import { currencyOf, formatMoney, parseMoney } from '../platform/money.js';
 import { fromGrams, hectaresToM2, m2ToHectares, toGrams } from '../platform/units.js';
 import { buildDashboard } from './dashboard.js';
 import { polygonsOverlap, validatePlotGeometry } from './geo.js';
@@ -48,8 +48,6 @@ export function normalizeForSearch(...parts: (string | null | undefined)[]): str
     .replace(/\s+/g, ' ')
     .trim();
 }
-
-const currencyOf = (code: string) => ({ code, minorUnits: 2 });
 
 function encodeCursor(row: { family_names: string; given_names: string; member_id: string }): string {
   return Buffer.from(JSON.stringify([row.family_names, row.given_names, row.member_id])).toString(

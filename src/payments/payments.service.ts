@@ -8,7 +8,7 @@ import { type Executor, inTransaction } from '../platform/db/transaction.js';
 import type { ServiceDeps } from '../platform/deps.js';
 import { conflict, invalid, notFound } from '../platform/errors.js';
 import { idempotentCreate } from '../platform/idempotency.js';
-import { type Currency, formatMoney } from '../platform/money.js';
+import { currencyOf, formatMoney } from '../platform/money.js';
 import type { SettlementService } from '../settlement/settlement.service.js';
 import * as q from './payments.queries.js';
 
@@ -17,8 +17,6 @@ import * as q from './payments.queries.js';
  * moment (one pending payment per member at most, so nothing is paid twice), a CSV goes to the bank,
  * and marking a payment paid with its reference posts it to the ledger.
  */
-
-const currencyOf = (code: string): Currency => ({ code, minorUnits: 2 });
 
 export function createPaymentsService(
   deps: ServiceDeps,

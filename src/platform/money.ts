@@ -50,3 +50,11 @@ export function formatMoney(minor: bigint, currency: Currency): string {
   const fraction = (abs % scale).toString().padStart(currency.minorUnits, '0');
   return `${negative ? '-' : ''}${abs / scale}.${fraction}`;
 }
+
+/** Minor units per ISO 4217 code, mirroring the currencies table (all of Ayni's have 2 today). */
+const MINOR_UNITS: Record<string, number> = { PEN: 2, COP: 2, USD: 2, EUR: 2 };
+
+/** The currency of a code, for formatting and parsing at the edges. */
+export function currencyOf(code: string): Currency {
+  return { code, minorUnits: MINOR_UNITS[code] ?? 2 };
+}

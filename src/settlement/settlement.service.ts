@@ -9,7 +9,7 @@ import { type Executor, inTransaction, type Trx } from '../platform/db/transacti
 import type { ServiceDeps } from '../platform/deps.js';
 import { conflict, forbidden, invalid, notFound } from '../platform/errors.js';
 import { idempotentCreate } from '../platform/idempotency.js';
-import { type Currency, formatMoney, parseMoney } from '../platform/money.js';
+import { currencyOf, formatMoney, parseMoney } from '../platform/money.js';
 import { fromGrams } from '../platform/units.js';
 import {
   type Deduction,
@@ -27,8 +27,6 @@ import * as q from './settlement.queries.js';
  * transaction, under a row lock: a killed process leaves nothing half posted, and running it again
  * after it succeeded posts nothing twice.
  */
-
-const currencyOf = (code: string): Currency => ({ code, minorUnits: 2 });
 
 export interface DraftInput {
   id: string;
