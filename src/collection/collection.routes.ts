@@ -4,6 +4,7 @@ import { OrgParams, problemResponses, Slug } from '../orgs/orgs.schema.js';
 import { problemFor } from '../platform/http/problem.js';
 import type { HttpServer } from '../platform/http/server.js';
 import { type Locale, translate } from '../platform/i18n.js';
+import { renderPdf } from '../platform/pdf.js';
 import {
   AssignCashierBody,
   CreatePointBody,
@@ -38,6 +39,51 @@ const BatchResult = z.object({
     }),
   ),
 });
+
+/** The receipt the member takes home: every number of the ticket, on thermal paper or A4. */
+function receiptPdf(
+  ticket: Omit<Awaited<ReturnType<CollectionService['getTicket']>>, 'lines'> & {
+    lines: { code: string; message: string }[];
+  },
+  paper: '80mm' | '58mm' | 'a4',
+  locale: Locale,
+) {
+  const es = locale === 'es';
+  const label = `${ticket.pointCode}-${String(ticket.number).padStart(6, '0')}`;
+  const pairs: [string, string][] = [
+    [es ? 'Socio' : 'Member', `${ticket.memberNumber} ${ticket.memberName}`],
+    [es ? 'Fecha' : 'Date', ticket.deliveredAt.slice(0, 16).replace('T', ' ')],
+    [es ? 'Café' : 'Coffee', `${ticket.coffeeState} / ${ticket.certificationClass}`],
+    [es ? 'Sacos' : 'Sacks', `${ticket.sacks}${ticket.sackType ? ` ${ticket.sackType}` : ''}`],
+    [es ? 'Bruto kg' : 'Gross kg', ticket.grossKg],
+    [es ? 'Tara kg' : 'Tare kg', ticket.tareKg],
+    [es ? 'Neto kg' : 'Net kg', ticket.netKg],
+    ...(ticket.moisturePercent
+      ? [[es ? 'Humedad %' : 'Moisture %', ticket.moisturePercent] as [string, string]]
+      : []),
+    ...(ticket.yieldPercent
+      ? [[es ? 'Rendimiento %' : 'Yield %', ticket.yieldPercent] as [string, string]]
+      : []),
+    ...(ticket.cupScore ? [[es ? 'Taza' : 'Cup', ticket.cupScore] as [string, string]] : []),
+    [es ? 'Pagable kg' : 'Payable kg', ticket.payableKg],
+    [`${ticket.currency}/kg`, ticket.unitPricePerKg],
+    [es ? 'Valor' : 'Value', `${ticket.currency} ${ticket.value}`],
+    [es ? 'Pagado en caja' : 'Paid at the desk', `${ticket.currency} ${ticket.cashPaid}`],
+  ];
+  return renderPdf({
+    paper,
+    title: `Ticket ${label}`,
+    subtitle: ticket.voided ? [`${es ? 'ANULADO' : 'VOID'}: ${ticket.voided.reason}`] : [],
+    sections: [
+      { pairs },
+      {
+        heading: es ? 'Cómo se calculó' : 'How it was priced',
+        text: ticket.lines.map((l) => l.message).join('\n'),
+      },
+    ],
+    footer: es ? `Registrado por ${ticket.recordedBy}` : `Recorded by ${ticket.recordedBy}`,
+  });
+}
 
 /** Thin routes for collection: collection points, price schedules, weigh tickets. */
 export function registerCollectionRoutes(app: HttpServer, collection: CollectionService) {
@@ -263,6 +309,29 @@ export function registerCollectionRoutes(app: HttpServer, collection: Collection
         await collection.getTicket(requireActor(request), request.params.org, request.params.ticketId),
         request.locale,
       ),
+  );
+  app.get(
+    '/api/v1/orgs/:org/tickets/:ticketId/receipt.pdf',
+    {
+      schema: {
+        tags,
+        summary: 'The ticket’s receipt as PDF: 80 mm or 58 mm thermal paper, or A4',
+        params: TicketParams,
+        querystring: z.strictObject({ paper: z.enum(['80mm', '58mm', 'a4']).default('80mm') }),
+        response: problemResponses,
+      },
+    },
+    async (request, reply) => {
+      const ticket = withText(
+        await collection.getTicket(requireActor(request), request.params.org, request.params.ticketId),
+        request.locale,
+      );
+      const pdf = await receiptPdf(ticket, request.query.paper, request.locale);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="ticket-${ticket.pointCode}-${ticket.number}.pdf"`)
+        .send(pdf as never);
+    },
   );
   app.post(
     '/api/v1/orgs/:org/tickets/:ticketId/void',

@@ -274,7 +274,10 @@ export function createLedgerService(
   ) {
     const access = await readAccess(db, actor, slug);
     const memberId = await members.memberIdOf(db, access.org.org_id, memberNumber);
-    return statementFor(db, access.org.org_id, access.org.currency, memberId, purpose);
+    return {
+      ...(await statementFor(db, access.org.org_id, access.org.currency, memberId, purpose)),
+      organization: access.org.name,
+    };
   }
 
   /**

@@ -3,7 +3,8 @@ import { writeCsv } from '../members/import/export.js';
 import { requireActor } from '../orgs/auth.plugin.js';
 import { ClientId, OrgParams, problemResponses, Slug } from '../orgs/orgs.schema.js';
 import type { HttpServer } from '../platform/http/server.js';
-import { type Locale, registerMessages, translate } from '../platform/i18n.js';
+import { hasMessage, type Locale, registerMessages, translate } from '../platform/i18n.js';
+import { renderPdf } from '../platform/pdf.js';
 import type { PaymentsService } from './payments.service.js';
 
 registerMessages('es', {
@@ -20,6 +21,14 @@ registerMessages('es', {
   'slip.balance': 'Saldo por cobrar',
   'slip.net': 'Neto de la liquidación',
   'slip.gross': 'Reintegro bruto',
+  'slip.code.conventional': 'Convencional',
+  'slip.code.organic': 'Orgánico',
+  'slip.code.fairtrade': 'Comercio justo',
+  'slip.code.organic_fairtrade': 'Orgánico y comercio justo',
+  'slip.code.share_capital': 'Aporte de capital por quintal',
+  'slip.code.owed': 'Deudas con la cooperativa',
+  'slip.code.paid': 'pagado',
+  'slip.code.pending': 'pendiente',
 });
 registerMessages('en', {
   'payments.nothing_to_pay': 'No member is owed money without a payment already pending.',
@@ -35,6 +44,14 @@ registerMessages('en', {
   'slip.balance': 'Balance owed to the member',
   'slip.net': 'Settlement net',
   'slip.gross': 'Gross second payment',
+  'slip.code.conventional': 'Conventional',
+  'slip.code.organic': 'Organic',
+  'slip.code.fairtrade': 'Fairtrade',
+  'slip.code.organic_fairtrade': 'Organic and Fairtrade',
+  'slip.code.share_capital': 'Share capital per quintal',
+  'slip.code.owed': 'Owed to the cooperative',
+  'slip.code.paid': 'paid',
+  'slip.code.pending': 'pending',
 });
 
 const CreateBatchBody = z.strictObject({
@@ -88,6 +105,82 @@ ${rows(slip.tickets.map((k) => [k.number, k.date, k.netKg, k.moisturePercent ?? 
 <h2>${t('slip.deductions')}</h2><table>${rows(slip.settlementLine.deductions.map((d) => [d.code, '', d.requested, d.taken]))}<tr><td><strong>${t('slip.net')}</strong></td><td></td><td></td><td><strong>${html(slip.settlementLine.net)}</strong></td></tr></table>
 <h2>${t('slip.payments')}</h2><table>${rows(slip.payments.map((p) => [p.paidOn ?? '', p.reference ?? '', p.status, p.amount]))}</table>
 <p><strong>${t('slip.balance')}: ${html(slip.currency)} ${html(slip.balance)}</strong></p></body></html>`;
+}
+
+/** The slip as a PDF: the same figures as the printable page. */
+function slipPdf(slip: Awaited<ReturnType<PaymentsService['slip']>>, locale: Locale) {
+  const t = (key: string) => translate(locale, key);
+  // codes (a class, a deduction, a status) read as words where the catalog has them
+  const word = (code: string) => (hasMessage(`slip.code.${code}`) ? t(`slip.code.${code}`) : code);
+  const es = locale === 'es';
+  return renderPdf({
+    title: `${t('slip.title')} — ${slip.member.memberNumber}`,
+    subtitle: [
+      slip.organization.name,
+      slip.member.name,
+      `${slip.settlement.name} (${slip.settlement.periodFrom} – ${slip.settlement.periodTo})`,
+    ],
+    sections: [
+      {
+        heading: t('slip.tickets'),
+        table: {
+          headers: [
+            'Ticket',
+            es ? 'Fecha' : 'Date',
+            es ? 'Neto kg' : 'Net kg',
+            es ? 'Hum. %' : 'Moist. %',
+            es ? 'Rend. %' : 'Yield %',
+            es ? 'Pagable kg' : 'Payable kg',
+            `${slip.currency}/kg`,
+            slip.currency,
+          ],
+          rows: slip.tickets.map((k) => [
+            k.number,
+            k.date,
+            k.netKg,
+            k.moisturePercent,
+            k.yieldPercent,
+            k.payableKg,
+            k.unitPricePerKg,
+            k.value,
+          ]),
+          numeric: [2, 3, 4, 5, 6, 7],
+        },
+      },
+      {
+        heading: t('slip.settlement'),
+        table: {
+          headers: [es ? 'Clase' : 'Class', es ? 'Pagable kg' : 'Payable kg', slip.currency],
+          rows: slip.settlementLine.byClass.map((c) => [word(c.certificationClass), c.payableKg, c.amount]),
+          numeric: [1, 2],
+        },
+        total: [t('slip.gross'), slip.settlementLine.gross],
+      },
+      {
+        heading: t('slip.deductions'),
+        table: {
+          headers: [es ? 'Concepto' : 'Item', es ? 'Pedido' : 'Requested', es ? 'Descontado' : 'Taken'],
+          rows: slip.settlementLine.deductions.map((d) => [word(d.code), d.requested, d.taken]),
+          numeric: [1, 2],
+        },
+        total: [t('slip.net'), slip.settlementLine.net],
+      },
+      {
+        heading: t('slip.payments'),
+        table: {
+          headers: [
+            es ? 'Fecha' : 'Date',
+            es ? 'Referencia' : 'Reference',
+            es ? 'Estado' : 'Status',
+            slip.currency,
+          ],
+          rows: slip.payments.map((p) => [p.paidOn, p.reference, word(p.status), p.amount]),
+          numeric: [3],
+        },
+        total: [t('slip.balance'), `${slip.currency} ${slip.balance}`],
+      },
+    ],
+  });
 }
 
 export function registerPaymentRoutes(app: HttpServer, payments: PaymentsService) {
@@ -173,6 +266,30 @@ export function registerPaymentRoutes(app: HttpServer, payments: PaymentsService
         request.params.memberNumber,
         request.query.settlementId,
       ),
+  );
+  app.get(
+    '/api/v1/orgs/:org/members/:memberNumber/slip.pdf',
+    {
+      schema: {
+        tags,
+        summary: 'The slip as PDF',
+        params: SlipParams,
+        querystring: SlipQuery,
+        response: problemResponses,
+      },
+    },
+    async (request, reply) => {
+      const slip = await payments.slip(
+        requireActor(request),
+        request.params.org,
+        request.params.memberNumber,
+        request.query.settlementId,
+      );
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="boleta-${request.params.memberNumber}.pdf"`)
+        .send((await slipPdf(slip, request.locale)) as never);
+    },
   );
   app.get(
     '/api/v1/orgs/:org/members/:memberNumber/slip.html',

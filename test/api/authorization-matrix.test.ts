@@ -613,6 +613,30 @@ const CASES: RouteCase[] = [
     ok: 404,
     okCode: 'settlement.not_found',
   },
+  // Printable documents.
+  {
+    method: 'GET',
+    path: '/api/v1/orgs/:org/members/:memberNumber/statement.pdf',
+    needs: 'accounts.read',
+    url: (o) => `/api/v1/orgs/${o}/members/0003/statement.pdf`,
+    ok: 200,
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/orgs/:org/members/:memberNumber/slip.pdf',
+    needs: 'payments.manage',
+    url: (o) => `/api/v1/orgs/${o}/members/0003/slip.pdf?settlementId=${RANDOM_ID}`,
+    ok: 404,
+    okCode: 'settlement.not_found',
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/orgs/:org/tickets/:ticketId/receipt.pdf',
+    needs: 'collection.read',
+    url: (o) => `/api/v1/orgs/${o}/tickets/${RANDOM_ID}/receipt.pdf`,
+    ok: 404,
+    okCode: 'collection.ticket_not_found',
+  },
   // The caller's own session and profile: any signed-in person, about themselves only.
   { method: 'GET', path: '/api/v1/me', needs: 'self', url: () => '/api/v1/me', ok: 200 },
   {

@@ -307,3 +307,35 @@ describe('payments and the slip', () => {
     expect(trial.balanced).toBe(true);
   });
 });
+
+describe('printable documents', () => {
+  it('the statement, the slip and a ticket receipt come as PDF files', async () => {
+    const settlementId = json(
+      await ctx.http.inject({
+        method: 'GET',
+        url: '/api/v1/orgs/union-y-fe/settlements',
+        headers: manager.headers,
+      }),
+    ).items[0].id;
+    const ticketId = json(
+      await ctx.http.inject({
+        method: 'GET',
+        url: `/api/v1/orgs/union-y-fe/tickets?memberNumber=${memberNumbers[0]}`,
+        headers: manager.headers,
+      }),
+    ).items[0].id;
+    for (const url of [
+      `/api/v1/orgs/union-y-fe/members/${memberNumbers[0]}/statement.pdf`,
+      `/api/v1/orgs/union-y-fe/members/${memberNumbers[0]}/slip.pdf?settlementId=${settlementId}`,
+      `/api/v1/orgs/union-y-fe/tickets/${ticketId}/receipt.pdf?paper=80mm`,
+      `/api/v1/orgs/union-y-fe/tickets/${ticketId}/receipt.pdf?paper=58mm`,
+      `/api/v1/orgs/union-y-fe/tickets/${ticketId}/receipt.pdf?paper=a4`,
+    ]) {
+      const res = await ctx.http.inject({ method: 'GET', url, headers: accountant.headers });
+      expect(res.statusCode, `${url}: ${res.body.slice(0, 200)}`).toBe(200);
+      expect(res.headers['content-type']).toBe('application/pdf');
+      expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(res.rawPayload.length).toBeGreaterThan(1000);
+    }
+  });
+});
