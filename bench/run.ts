@@ -25,7 +25,7 @@ const env = { ...process.env, AYNI_LOG_LEVEL: 'error', DATABASE_URL: '', AYNI_BA
 const lines: string[] = [];
 function report(name: string, value: number, unit: string, baseline: number, better: 'lower' | 'higher') {
   const ratio = value / baseline;
-  const line = `${name}: ${value.toFixed(unit === 'ms' ? 1 : 0)} ${unit} (baseline ${baseline.toFixed(unit === 'ms' ? 1 : 0)} ${unit}; ratio ${ratio.toFixed(2)}×, ${better} is better)`;
+  const line = `${name}: ${value.toFixed(unit.startsWith('ms') ? 1 : 0)} ${unit} (baseline ${baseline.toFixed(unit.startsWith('ms') ? 1 : 0)} ${unit}; ratio ${ratio.toFixed(2)}×, ${better} is better)`;
   lines.push(line);
   console.log(line);
 }
