@@ -679,6 +679,11 @@ export function createCollectionService(
     return ticketView(ticket);
   }
 
+  /** For other domains' services, after they authorized the caller: a member's tickets in a period. */
+  async function ticketsOfMember(orgId: string, memberId: string, from: string, to: string) {
+    return (await q.listTickets(db, orgId, { limit: 1000, memberId, from, to })).map(ticketView);
+  }
+
   async function listTickets(
     actor: Actor,
     slug: string,
@@ -738,6 +743,7 @@ export function createCollectionService(
   }
 
   return {
+    ticketsOfMember,
     deliverySummary,
     createPoint,
     listPoints,

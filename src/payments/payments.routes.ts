@@ -268,6 +268,29 @@ export function registerPaymentRoutes(app: HttpServer, payments: PaymentsService
       ),
   );
   app.get(
+    '/api/v1/orgs/:org/me/slip.pdf',
+    {
+      schema: {
+        tags,
+        summary: 'My own settlement slip as PDF (a member)',
+        params: OrgParams,
+        querystring: SlipQuery,
+        response: problemResponses,
+      },
+    },
+    async (request, reply) => {
+      const slip = await payments.ownSlip(
+        requireActor(request),
+        request.params.org,
+        request.query.settlementId,
+      );
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="boleta-${slip.member.memberNumber}.pdf"`)
+        .send((await slipPdf(slip, request.locale)) as never);
+    },
+  );
+  app.get(
     '/api/v1/orgs/:org/members/:memberNumber/slip.pdf',
     {
       schema: {

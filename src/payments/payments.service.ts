@@ -2,7 +2,7 @@ import type { CollectionService } from '../collection/collection.service.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
 import type { MembersService } from '../members/members.service.js';
 import { type Actor, auditActor } from '../orgs/actor.js';
-import type { OrgsService } from '../orgs/orgs.service.js';
+import type { OrgAccess, OrgsService } from '../orgs/orgs.service.js';
 import { appendAudit } from '../platform/audit.js';
 import { type Executor, inTransaction } from '../platform/db/transaction.js';
 import type { ServiceDeps } from '../platform/deps.js';
@@ -219,17 +219,27 @@ export function createPaymentsService(
    * — every figure a member needs to check what they were paid.
    */
   async function slip(actor: Actor, slug: string, memberNumber: string, settlementId: string) {
-    const a = await access(db, actor, slug);
-    const settlement = await others.settlements.preview(actor, slug, settlementId);
+    return slipOf(await access(db, actor, slug), memberNumber, settlementId);
+  }
+
+  /** A member's own slip: the same document, for the signed-in member only. */
+  async function ownSlip(actor: Actor, slug: string, settlementId: string) {
+    const own = await members.ownMember(actor, slug);
+    const a = await orgs.resolve(db, actor, slug);
+    return slipOf(a, own.member.memberNumber, settlementId);
+  }
+
+  async function slipOf(a: OrgAccess, memberNumber: string, settlementId: string) {
+    const settlement = await others.settlements.previewOf(a.org.org_id, settlementId);
     const line = settlement.members.find((m) => m.memberNumber === memberNumber);
     if (!line) throw notFound('payments.member_not_in_settlement', { memberNumber });
-    const tickets = await others.collection.listTickets(actor, slug, {
-      memberNumber,
-      from: settlement.periodFrom,
-      to: settlement.periodTo,
-      limit: 500,
-    });
     const memberId = await members.memberIdOf(db, a.org.org_id, memberNumber);
+    const tickets = await others.collection.ticketsOfMember(
+      a.org.org_id,
+      memberId,
+      settlement.periodFrom,
+      settlement.periodTo,
+    );
     const statement = await ledger.statementFor(
       db,
       a.org.org_id,
@@ -276,7 +286,7 @@ export function createPaymentsService(
     };
   }
 
-  return { createBatch, getBatch, markPaid, bankFile, slip };
+  return { createBatch, getBatch, markPaid, bankFile, slip, ownSlip };
 }
 
 export type PaymentsService = ReturnType<typeof createPaymentsService>;

@@ -229,10 +229,15 @@ export function createSettlementService(
 
   async function preview(actor: Actor, slug: string, settlementId: string) {
     const a = await access(db, actor, slug);
-    const s = await q.findSettlement(db, a.org.org_id, settlementId);
+    return previewOf(a.org.org_id, settlementId);
+  }
+
+  /** For other domains' services, after they authorized the caller (a member reading their own slip). */
+  async function previewOf(orgId: string, settlementId: string) {
+    const s = await q.findSettlement(db, orgId, settlementId);
     if (!s) throw notFound('settlement.not_found');
-    const lines = await q.linesOf(db, a.org.org_id, settlementId);
-    const approvals = await q.approvalsOf(db, a.org.org_id, settlementId);
+    const lines = await q.linesOf(db, orgId, settlementId);
+    const approvals = await q.approvalsOf(db, orgId, settlementId);
     const currency = currencyOf(s.currency);
     const details = lines.map(
       (l) =>
@@ -441,7 +446,7 @@ export function createSettlementService(
     return preview(actor, slug, settlementId);
   }
 
-  return { createDraft, recompute, preview, list, approve, post };
+  return { createDraft, recompute, preview, previewOf, list, approve, post };
 }
 
 export type SettlementService = ReturnType<typeof createSettlementService>;

@@ -637,6 +637,14 @@ const CASES: RouteCase[] = [
     ok: 404,
     okCode: 'collection.ticket_not_found',
   },
+  {
+    method: 'GET',
+    path: '/api/v1/orgs/:org/me/slip.pdf',
+    needs: 'own-member',
+    url: (o) => `/api/v1/orgs/${o}/me/slip.pdf?settlementId=${RANDOM_ID}`,
+    ok: 404,
+    okCode: 'settlement.not_found',
+  },
   // The caller's own session and profile: any signed-in person, about themselves only.
   { method: 'GET', path: '/api/v1/me', needs: 'self', url: () => '/api/v1/me', ok: 200 },
   {

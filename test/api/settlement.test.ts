@@ -339,3 +339,33 @@ describe('printable documents', () => {
     }
   });
 });
+
+describe('the member’s own documents', () => {
+  it('a member downloads their own slip and nobody else’s', async () => {
+    const settlementId = json(
+      await ctx.http.inject({
+        method: 'GET',
+        url: '/api/v1/orgs/union-y-fe/settlements',
+        headers: manager.headers,
+      }),
+    ).items[0].id;
+    const member = await signIn(ctx.http, 'member@union-y-fe.example');
+    const own = await ctx.http.inject({
+      method: 'GET',
+      url: `/api/v1/orgs/union-y-fe/me/slip.pdf?settlementId=${settlementId}`,
+      headers: member.headers,
+    });
+    if (memberNumbers.includes('0001')) {
+      expect(own.statusCode, own.body.slice(0, 200)).toBe(200);
+      expect(own.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    } else {
+      expect(json(own).code).toBe('payments.member_not_in_settlement');
+    }
+    const other = await ctx.http.inject({
+      method: 'GET',
+      url: `/api/v1/orgs/union-y-fe/members/${memberNumbers[1]}/slip.pdf?settlementId=${settlementId}`,
+      headers: member.headers,
+    });
+    expect(other.statusCode).toBe(403);
+  });
+});
