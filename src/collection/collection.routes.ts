@@ -52,7 +52,7 @@ function receiptPdf(
   const label = `${ticket.pointCode}-${String(ticket.number).padStart(6, '0')}`;
   const pairs: [string, string][] = [
     [es ? 'Socio' : 'Member', `${ticket.memberNumber} ${ticket.memberName}`],
-    [es ? 'Fecha' : 'Date', ticket.deliveredAt.slice(0, 16).replace('T', ' ')],
+    [es ? 'Fecha' : 'Date', ticket.deliveredAtLocal],
     [es ? 'Café' : 'Coffee', `${ticket.coffeeState} / ${ticket.certificationClass}`],
     [es ? 'Sacos' : 'Sacks', `${ticket.sacks}${ticket.sackType ? ` ${ticket.sackType}` : ''}`],
     [es ? 'Bruto kg' : 'Gross kg', ticket.grossKg],
@@ -73,7 +73,10 @@ function receiptPdf(
   return renderPdf({
     paper,
     title: `Ticket ${label}`,
-    subtitle: ticket.voided ? [`${es ? 'ANULADO' : 'VOID'}: ${ticket.voided.reason}`] : [],
+    subtitle: [
+      ticket.organization,
+      ...(ticket.voided ? [`${es ? 'ANULADO' : 'VOID'}: ${ticket.voided.reason}`] : []),
+    ],
     sections: [
       { pairs },
       {

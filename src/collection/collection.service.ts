@@ -676,7 +676,19 @@ export function createCollectionService(
     const a = await readAccess(db, actor, slug);
     const ticket = await q.findTicket(db, a.org.org_id, ticketId);
     if (!ticket) throw notFound('collection.ticket_not_found');
-    return ticketView(ticket);
+    // the receipt shows the cooperative and the local time of the desk
+    const local = new Intl.DateTimeFormat('en-CA', {
+      timeZone: a.org.time_zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .format(ticket.delivered_at)
+      .replace(',', '');
+    return { ...ticketView(ticket), organization: a.org.name, deliveredAtLocal: local };
   }
 
   /** For other domains' services, after they authorized the caller: a member's tickets in a period. */
