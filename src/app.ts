@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { registerCollectionRoutes } from './collection/collection.routes.js';
 import { createCollectionService } from './collection/collection.service.js';
 import './collection/messages.js';
+import { registerGovernanceRoutes } from './governance/governance.routes.js';
+import { createGovernanceService } from './governance/governance.service.js';
 import { registerLedgerRoutes } from './ledger/ledger.routes.js';
 import { createLedgerService } from './ledger/ledger.service.js';
 import { registerPaymentRoutes } from './payments/payments.routes.js';
@@ -60,6 +62,7 @@ export function createServices(options: Pick<AppOptions, 'db' | 'clock' | 'ids' 
     collection,
     settlements,
     payments: createPaymentsService(deps, orgs, members, ledger, { collection, settlements }),
+    governance: createGovernanceService(deps, orgs, members),
   };
 }
 
@@ -102,5 +105,6 @@ export async function createApp(options: AppOptions): Promise<{ http: HttpServer
   registerCollectionRoutes(http, services.collection);
   registerSettlementRoutes(http, services.settlements);
   registerPaymentRoutes(http, services.payments);
+  registerGovernanceRoutes(http, services.governance);
   return { http, services };
 }

@@ -606,6 +606,17 @@ export function createMembersService(deps: ServiceDeps, orgs: OrgsService) {
   }
 
   /** Every member's standing on a date, for quorum: governance reads it through here. */
+  /** For other domains' services, after they authorized the caller: the members in good standing on a date. */
+  async function membersInGoodStanding(exec: Executor, access: OrgAccess, asOf: string) {
+    const result: { memberId: string; memberNumber: string }[] = [];
+    for (const member of await q.allMembers(exec, access.org.org_id)) {
+      if (member.status !== 'active') continue; // only the active can be in good standing; spares queries
+      if ((await standingOf(exec, access, member, asOf)).inGoodStanding)
+        result.push({ memberId: member.member_id, memberNumber: member.member_number });
+    }
+    return result;
+  }
+
   async function standingRoll(actor: Actor, slug: string, asOf?: string) {
     const access = await readAccess(db, actor, slug);
     const on = asOf ?? today(access);
@@ -1349,6 +1360,7 @@ export function createMembersService(deps: ServiceDeps, orgs: OrgsService) {
   }
 
   return {
+    membersInGoodStanding,
     memberIdOf,
     memberRowsByIds,
     exportMembers,

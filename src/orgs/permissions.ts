@@ -66,6 +66,9 @@ export const ACTIONS = {
   'settlement.approve': ['manager', 'accountant'],
   // payments to members: prepared and marked paid by the people who handle the money
   'payments.manage': ['admin', 'manager', 'accountant'],
+  // governance: everyone of the cooperative reads; the board (its secretary) and the manager run assemblies
+  'governance.read': ['admin', 'manager', 'accountant', 'cashier', 'board', 'oversight', 'member', 'viewer'],
+  'governance.manage': ['admin', 'manager', 'board'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Action = keyof typeof ACTIONS;
 

@@ -645,6 +645,76 @@ const CASES: RouteCase[] = [
     ok: 404,
     okCode: 'settlement.not_found',
   },
+  // Governance.
+  {
+    method: 'POST',
+    path: '/api/v1/orgs/:org/statutes',
+    needs: 'governance.manage',
+    url: (o) => `/api/v1/orgs/${o}/statutes`,
+    body: (_o, n) => ({
+      id: uuid(0x20000 + n),
+      effectiveFrom: `2032-01-${String((n % 28) + 1).padStart(2, '0')}`,
+      preset: 'PE',
+    }),
+    ok: 201,
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/orgs/:org/assemblies',
+    needs: 'governance.read',
+    url: (o) => `/api/v1/orgs/${o}/assemblies`,
+    ok: 200,
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/orgs/:org/assemblies',
+    needs: 'governance.manage',
+    url: (o) => `/api/v1/orgs/${o}/assemblies`,
+    body: (_o, n) => ({
+      id: uuid(0x21000 + n),
+      kind: 'extraordinary',
+      title: `Matriz ${n}`,
+      place: 'Local',
+      firstCallAt: '2026-06-01T09:00:00-05:00',
+      secondCallAt: '2026-06-01T10:00:00-05:00',
+      cutoffDate: '2026-03-01',
+    }),
+    ok: 201,
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/orgs/:org/assemblies/:assemblyId',
+    needs: 'governance.read',
+    url: (o) => `/api/v1/orgs/${o}/assemblies/${RANDOM_ID}`,
+    ok: 404,
+    okCode: 'governance.assembly_not_found',
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/orgs/:org/assemblies/:assemblyId/check-in',
+    needs: 'governance.manage',
+    url: (o) => `/api/v1/orgs/${o}/assemblies/${RANDOM_ID}/check-in`,
+    body: () => ({ memberNumber: '0003' }),
+    ok: 404,
+    okCode: 'governance.assembly_not_found',
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/orgs/:org/assemblies/:assemblyId/motions',
+    needs: 'governance.manage',
+    url: (o) => `/api/v1/orgs/${o}/assemblies/${RANDOM_ID}/motions`,
+    body: (_o, n) => ({
+      id: uuid(0x22000 + n),
+      title: 'x',
+      decisionType: 'ordinary',
+      method: 'hands',
+      yes: 1,
+      no: 0,
+      abstain: 0,
+    }),
+    ok: 404,
+    okCode: 'governance.assembly_not_found',
+  },
   // The caller's own session and profile: any signed-in person, about themselves only.
   { method: 'GET', path: '/api/v1/me', needs: 'self', url: () => '/api/v1/me', ok: 200 },
   {
@@ -725,7 +795,8 @@ function allowed(c: RouteCase, who: string): boolean {
   if (c.needs === 'platform') return false;
   // The program was granted cedros's members area (and governance, training) in the demo.
   // The program was granted cedros's members area (and governance, training), not accounts.
-  if (who === 'grantee') return c.needs === 'org.read' || c.needs === 'members.read';
+  if (who === 'grantee')
+    return c.needs === 'org.read' || c.needs === 'members.read' || c.needs === 'governance.read';
   return (ACTIONS[c.needs] as readonly string[]).includes(who);
 }
 

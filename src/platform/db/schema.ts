@@ -434,6 +434,59 @@ export interface PaymentsTable {
   marked_by_label: string | null;
 }
 
+// ---- governance ------------------------------------------------------------------------------------
+export interface StatutesTable {
+  org_id: string;
+  statute_id: string;
+  effective_from: string;
+  params: ColumnType<unknown, string, string>;
+  recorded_at: Timestamp;
+  recorded_by_label: string;
+}
+export interface AssembliesTable {
+  org_id: string;
+  assembly_id: string;
+  kind: 'ordinary' | 'extraordinary' | 'delegates';
+  title: string;
+  place: string;
+  first_call_at: Timestamp;
+  second_call_at: Timestamp;
+  cutoff_date: string;
+  agenda: ColumnType<unknown, string | undefined, string>;
+  params: ColumnType<unknown, string, string>;
+  convened_at: Timestamp;
+  convened_by_label: string;
+}
+export interface AssemblyRollTable {
+  org_id: string;
+  assembly_id: string;
+  member_id: string;
+  checked_in_at: Timestamp | null;
+  checked_in_by_label: string | null;
+}
+export interface MotionsTable {
+  org_id: string;
+  motion_id: string;
+  assembly_id: string;
+  title: string;
+  decision_type: string;
+  method: 'hands' | 'named';
+  present: number;
+  yes: number;
+  no: number;
+  abstain: number;
+  required_yes: number;
+  passed: boolean;
+  recorded_at: Timestamp;
+  recorded_by_label: string;
+}
+export interface NamedVotesTable {
+  org_id: string;
+  motion_id: string;
+  member_id: string;
+  choice: 'yes' | 'no' | 'abstain';
+}
+
 export interface Database {
   countries: CountriesTable;
   currencies: CurrenciesTable;
@@ -470,4 +523,9 @@ export interface Database {
   settlement_approvals: SettlementApprovalsTable;
   payment_batches: PaymentBatchesTable;
   payments: PaymentsTable;
+  statutes: StatutesTable;
+  assemblies: AssembliesTable;
+  assembly_roll: AssemblyRollTable;
+  motions: MotionsTable;
+  named_votes: NamedVotesTable;
 }

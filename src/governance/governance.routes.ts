@@ -1,0 +1,246 @@
+import { z } from 'zod';
+import { requireActor } from '../orgs/auth.plugin.js';
+import { ClientId, OrgParams, problemResponses, Slug } from '../orgs/orgs.schema.js';
+import type { HttpServer } from '../platform/http/server.js';
+import { registerMessages } from '../platform/i18n.js';
+import type { GovernanceService } from './governance.service.js';
+
+registerMessages('es', {
+  'governance.notice_too_short':
+    'El estatuto pide convocar con {days} días de anticipación; esta convocatoria da {given}.',
+  'governance.second_call_too_soon':
+    'La segunda convocatoria debe ser al menos {minutes} minutos después de la primera.',
+  'governance.cutoff_after_assembly': 'La fecha de corte del padrón debe ser anterior a la asamblea.',
+  'governance.assembly_not_found': 'No se encontró la asamblea.',
+  'governance.not_on_roll': 'El socio N.º {memberNumber} no está en el padrón de socios hábiles al {cutoff}.',
+  'governance.no_quorum': 'No hay quórum: {present} presentes, se necesitan {required}.',
+  'governance.voter_not_present': 'El socio N.º {memberNumber} no registró su asistencia.',
+  'governance.more_votes_than_present': 'Hay {votes} votos y solo {present} presentes.',
+});
+registerMessages('en', {
+  'governance.notice_too_short': 'The statute asks for {days} days’ notice; this convocation gives {given}.',
+  'governance.second_call_too_soon': 'The second call must be at least {minutes} minutes after the first.',
+  'governance.cutoff_after_assembly': 'The roll’s cut-off date must be before the assembly.',
+  'governance.assembly_not_found': 'The assembly was not found.',
+  'governance.not_on_roll':
+    'Member No. {memberNumber} is not on the roll of members in good standing on {cutoff}.',
+  'governance.no_quorum': 'There is no quorum: {present} present, {required} needed.',
+  'governance.voter_not_present': 'Member No. {memberNumber} has not checked in.',
+  'governance.more_votes_than_present': 'There are {votes} votes and only {present} people present.',
+});
+
+const Majority = z.strictObject({
+  kind: z.enum(['simple', 'absolute', 'two_thirds']),
+  abstentionsCount: z.boolean(),
+});
+const StatuteBody = z.strictObject({
+  id: ClientId,
+  effectiveFrom: z.iso.date(),
+  preset: z.enum(['PE', 'CO']).optional(),
+  params: z
+    .strictObject({
+      firstCall: z
+        .strictObject({ shareBp: z.number().int().min(0).max(10_000), strictlyMore: z.boolean() })
+        .optional(),
+      secondCall: z
+        .strictObject({
+          waitMinutes: z.number().int().min(0).max(1440),
+          shareBp: z.number().int().min(0).max(10_000),
+          minimumPresent: z.number().int().min(1),
+        })
+        .optional(),
+      majorities: z
+        .strictObject({
+          ordinary: Majority,
+          statute_reform: Majority,
+          merger_dissolution: Majority,
+          election: Majority,
+        })
+        .optional(),
+      proxies: z
+        .strictObject({ allowed: z.boolean(), maxPerPerson: z.number().int().min(0).max(10) })
+        .optional(),
+      noticeDays: z.number().int().min(0).max(90).optional(),
+      termYears: z.number().int().min(1).max(10).optional(),
+      maxConsecutiveTerms: z.number().int().min(1).max(10).optional(),
+    })
+    .optional(),
+});
+const ConveneBody = z.strictObject({
+  id: ClientId,
+  kind: z.enum(['ordinary', 'extraordinary', 'delegates']),
+  title: z.string().trim().min(1).max(200),
+  place: z.string().trim().min(1).max(200),
+  firstCallAt: z.iso.datetime({ offset: true }),
+  secondCallAt: z.iso.datetime({ offset: true }),
+  cutoffDate: z.iso.date(),
+  agenda: z.array(z.string().trim().min(1).max(300)).max(50).default([]),
+});
+const AssemblyParams = z.strictObject({ org: Slug, assemblyId: z.uuid() });
+const Assembly = z.object({
+  id: z.uuid(),
+  kind: z.string(),
+  title: z.string(),
+  place: z.string(),
+  firstCallAt: z.string(),
+  secondCallAt: z.string(),
+  cutoffDate: z.string(),
+  agenda: z.array(z.string()),
+  eligible: z.number(),
+  present: z.number(),
+  quorum: z.object({
+    call: z.enum(['first', 'second']),
+    eligible: z.number(),
+    present: z.number(),
+    required: z.number(),
+    met: z.boolean(),
+  }),
+  motions: z.array(
+    z.object({
+      id: z.uuid(),
+      title: z.string(),
+      decisionType: z.string(),
+      method: z.string(),
+      present: z.number(),
+      yes: z.number(),
+      no: z.number(),
+      abstain: z.number(),
+      requiredYes: z.number(),
+      passed: z.boolean(),
+    }),
+  ),
+});
+const MotionBody = z.strictObject({
+  id: ClientId,
+  title: z.string().trim().min(1).max(300),
+  decisionType: z.enum(['ordinary', 'statute_reform', 'merger_dissolution', 'election']),
+  method: z.enum(['hands', 'named']),
+  yes: z.number().int().min(0).optional(),
+  no: z.number().int().min(0).optional(),
+  abstain: z.number().int().min(0).optional(),
+  votes: z
+    .array(
+      z.strictObject({ memberNumber: z.string().min(1).max(30), choice: z.enum(['yes', 'no', 'abstain']) }),
+    )
+    .max(100_000)
+    .optional(),
+});
+
+export function registerGovernanceRoutes(app: HttpServer, governance: GovernanceService) {
+  const tags = ['governance'];
+  app.post(
+    '/api/v1/orgs/:org/statutes',
+    {
+      schema: {
+        tags,
+        summary:
+          'Statute parameters from a date (quorum, majorities, notice, terms), from a preset (admin, manager, board)',
+        params: OrgParams,
+        body: StatuteBody,
+        response: {
+          201: z.object({ id: z.uuid(), effectiveFrom: z.string(), params: z.unknown() }),
+          ...problemResponses,
+        },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await governance.setStatute(requireActor(request), request.params.org, request.body)),
+  );
+  app.get(
+    '/api/v1/orgs/:org/assemblies',
+    {
+      schema: {
+        tags,
+        summary: 'Assemblies',
+        params: OrgParams,
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                id: z.uuid(),
+                kind: z.string(),
+                title: z.string(),
+                firstCallAt: z.string(),
+                place: z.string(),
+              }),
+            ),
+          }),
+          ...problemResponses,
+        },
+      },
+    },
+    async (request) => ({
+      items: await governance.listAssemblies(requireActor(request), request.params.org),
+    }),
+  );
+  app.post(
+    '/api/v1/orgs/:org/assemblies',
+    {
+      schema: {
+        tags,
+        summary:
+          'Convene an assembly: notice checked, roll of members in good standing frozen at the cut-off',
+        params: OrgParams,
+        body: ConveneBody,
+        response: { 201: Assembly, ...problemResponses },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await governance.convene(requireActor(request), request.params.org, request.body)),
+  );
+  app.get(
+    '/api/v1/orgs/:org/assemblies/:assemblyId',
+    {
+      schema: {
+        tags,
+        summary: 'An assembly with its live quorum and motions',
+        params: AssemblyParams,
+        response: { 200: Assembly, ...problemResponses },
+      },
+    },
+    async (request) =>
+      governance.getAssembly(requireActor(request), request.params.org, request.params.assemblyId),
+  );
+  app.post(
+    '/api/v1/orgs/:org/assemblies/:assemblyId/check-in',
+    {
+      schema: {
+        tags,
+        summary: 'Check a member in by number',
+        params: AssemblyParams,
+        body: z.strictObject({ memberNumber: z.string().trim().min(1).max(30) }),
+        response: { 200: Assembly, ...problemResponses },
+      },
+    },
+    async (request) =>
+      governance.checkIn(
+        requireActor(request),
+        request.params.org,
+        request.params.assemblyId,
+        request.body.memberNumber,
+      ),
+  );
+  app.post(
+    '/api/v1/orgs/:org/assemblies/:assemblyId/motions',
+    {
+      schema: {
+        tags,
+        summary: 'Record a motion decided by hands or named votes, by the statute’s majority',
+        params: AssemblyParams,
+        body: MotionBody,
+        response: { 200: Assembly, ...problemResponses },
+      },
+    },
+    async (request) =>
+      governance.recordMotion(
+        requireActor(request),
+        request.params.org,
+        request.params.assemblyId,
+        request.body,
+      ),
+  );
+}

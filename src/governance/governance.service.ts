@@ -1,0 +1,357 @@
+import type { MembersService } from '../members/members.service.js';
+import { type Actor, auditActor } from '../orgs/actor.js';
+import type { OrgAccess, OrgsService } from '../orgs/orgs.service.js';
+import { ACTIONS } from '../orgs/permissions.js';
+import { appendAudit } from '../platform/audit.js';
+import { todayIn } from '../platform/dates.js';
+import { type Executor, inTransaction } from '../platform/db/transaction.js';
+import type { ServiceDeps } from '../platform/deps.js';
+import { conflict, invalid, notFound } from '../platform/errors.js';
+import { idempotentCreate } from '../platform/idempotency.js';
+import * as q from './governance.queries.js';
+import { type DecisionType, decide, PRESETS, quorum, type StatuteParams } from './quorum.js';
+
+/**
+ * Assemblies: convened under the statute in force (checked against its notice period), with the roll
+ * of eligible voters frozen at the cut-off date (the members in good standing then), check-in, the live
+ * quorum of each call, and motions decided by the statute's majority. Hands and named votes here;
+ * secret electronic ballots follow (docs/decisions.md).
+ */
+export function createGovernanceService(deps: ServiceDeps, orgs: OrgsService, members: MembersService) {
+  const { db, clock } = deps;
+
+  const readAccess = (exec: Executor, actor: Actor, slug: string) =>
+    orgs.authorizeArea(exec, actor, slug, 'governance', ACTIONS['governance.read']);
+  const manageAccess = async (exec: Executor, actor: Actor, slug: string) => {
+    const a = await orgs.authorize(exec, actor, slug, 'governance.manage');
+    if (a.org.kind === 'buyer' || a.org.kind === 'program')
+      throw notFound('members.not_a_cooperative', { slug });
+    return a;
+  };
+
+  /** The statute in force on a date, or the country's preset when none was recorded. */
+  async function paramsOn(
+    exec: Executor,
+    a: OrgAccess,
+    date: string,
+  ): Promise<{ params: StatuteParams; source: 'statute' | 'preset' }> {
+    const statute = await q.statuteOn(exec, a.org.org_id, date);
+    if (statute) return { params: statute.params as StatuteParams, source: 'statute' };
+    return { params: PRESETS[a.org.country === 'CO' ? 'CO' : 'PE'], source: 'preset' };
+  }
+
+  async function setStatute(
+    actor: Actor,
+    slug: string,
+    input: {
+      id: string;
+      effectiveFrom: string;
+      preset?: 'PE' | 'CO' | undefined;
+      params?: Partial<StatuteParams> | undefined;
+    },
+  ) {
+    return inTransaction(db, async (trx) => {
+      const a = await manageAccess(trx, actor, slug);
+      const at = clock.now();
+      const { result } = await idempotentCreate(
+        trx,
+        { orgId: a.org.org_id, id: input.id, operation: 'statute.create', body: input, at },
+        async () => {
+          const params: StatuteParams = {
+            ...PRESETS[input.preset ?? (a.org.country === 'CO' ? 'CO' : 'PE')],
+            ...(input.params ?? {}),
+          } as StatuteParams;
+          await q.insertStatute(trx, {
+            org_id: a.org.org_id,
+            statute_id: input.id,
+            effective_from: input.effectiveFrom,
+            params: JSON.stringify(params),
+            recorded_at: at,
+            recorded_by_label: auditActor(actor).label,
+          });
+          await appendAudit(trx, {
+            orgId: a.org.org_id,
+            actor: auditActor(actor),
+            action: 'statute.create',
+            entityType: 'statute',
+            entityId: input.id,
+            data: input,
+            at,
+          });
+          return { id: input.id, effectiveFrom: input.effectiveFrom, params };
+        },
+      );
+      return result;
+    });
+  }
+
+  async function convene(
+    actor: Actor,
+    slug: string,
+    input: {
+      id: string;
+      kind: 'ordinary' | 'extraordinary' | 'delegates';
+      title: string;
+      place: string;
+      firstCallAt: string;
+      secondCallAt: string;
+      cutoffDate: string;
+      agenda: string[];
+    },
+  ) {
+    const assemblyId = await inTransaction(db, async (trx) => {
+      const a = await manageAccess(trx, actor, slug);
+      const at = clock.now();
+      const { result } = await idempotentCreate(
+        trx,
+        { orgId: a.org.org_id, id: input.id, operation: 'assembly.convene', body: input, at },
+        async () => {
+          const today = todayIn(a.org.time_zone, at);
+          const { params } = await paramsOn(trx, a, today);
+          const firstCallDay = todayIn(a.org.time_zone, new Date(input.firstCallAt));
+          const noticeDays = Math.floor(
+            (Date.parse(`${firstCallDay}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000,
+          );
+          if (noticeDays < params.noticeDays) {
+            throw invalid(
+              'governance.notice_too_short',
+              [
+                {
+                  path: 'firstCallAt',
+                  code: 'governance.notice_too_short',
+                  params: { days: params.noticeDays, given: noticeDays },
+                },
+              ],
+              { days: params.noticeDays, given: noticeDays },
+            );
+          }
+          const waited = (Date.parse(input.secondCallAt) - Date.parse(input.firstCallAt)) / 60_000;
+          if (waited < params.secondCall.waitMinutes) {
+            throw invalid(
+              'governance.second_call_too_soon',
+              [
+                {
+                  path: 'secondCallAt',
+                  code: 'governance.second_call_too_soon',
+                  params: { minutes: params.secondCall.waitMinutes },
+                },
+              ],
+              { minutes: params.secondCall.waitMinutes },
+            );
+          }
+          if (input.cutoffDate > firstCallDay)
+            throw invalid('error.invalid_body', [
+              { path: 'cutoffDate', code: 'governance.cutoff_after_assembly' },
+            ]);
+          await q.insertAssembly(trx, {
+            org_id: a.org.org_id,
+            assembly_id: input.id,
+            kind: input.kind,
+            title: input.title,
+            place: input.place,
+            first_call_at: new Date(input.firstCallAt),
+            second_call_at: new Date(input.secondCallAt),
+            cutoff_date: input.cutoffDate,
+            agenda: JSON.stringify(input.agenda),
+            params: JSON.stringify(params),
+            convened_at: at,
+            convened_by_label: auditActor(actor).label,
+          });
+          const eligible = await members.membersInGoodStanding(trx, a, input.cutoffDate);
+          await q.insertRoll(
+            trx,
+            eligible.map((m) => ({ org_id: a.org.org_id, assembly_id: input.id, member_id: m.memberId })),
+          );
+          await appendAudit(trx, {
+            orgId: a.org.org_id,
+            actor: auditActor(actor),
+            action: 'assembly.convene',
+            entityType: 'assembly',
+            entityId: input.id,
+            data: { ...input, eligible: eligible.length },
+            at,
+          });
+          return { id: input.id };
+        },
+      );
+      return result.id;
+    });
+    return getAssembly(actor, slug, assemblyId);
+  }
+
+  async function state(
+    exec: Executor,
+    a: OrgAccess,
+    assembly: NonNullable<Awaited<ReturnType<typeof q.findAssembly>>>,
+  ) {
+    const params = assembly.params as StatuteParams;
+    const counts = await q.rollCounts(exec, a.org.org_id, assembly.assembly_id);
+    const now = clock.now();
+    const call = now < assembly.second_call_at ? 'first' : 'second';
+    return { params, counts, quorum: quorum(params, call, counts.eligible, counts.present) };
+  }
+
+  async function getAssembly(actor: Actor, slug: string, assemblyId: string) {
+    const a = await readAccess(db, actor, slug);
+    const assembly = await q.findAssembly(db, a.org.org_id, assemblyId);
+    if (!assembly) throw notFound('governance.assembly_not_found');
+    const { counts, quorum: live } = await state(db, a, assembly);
+    const motions = await q.motionsOf(db, a.org.org_id, assemblyId);
+    return {
+      id: assembly.assembly_id,
+      kind: assembly.kind,
+      title: assembly.title,
+      place: assembly.place,
+      firstCallAt: assembly.first_call_at.toISOString(),
+      secondCallAt: assembly.second_call_at.toISOString(),
+      cutoffDate: assembly.cutoff_date,
+      agenda: assembly.agenda as string[],
+      eligible: counts.eligible,
+      present: counts.present,
+      quorum: live,
+      motions: motions.map((m) => ({
+        id: m.motion_id,
+        title: m.title,
+        decisionType: m.decision_type,
+        method: m.method,
+        present: m.present,
+        yes: m.yes,
+        no: m.no,
+        abstain: m.abstain,
+        requiredYes: m.required_yes,
+        passed: m.passed,
+      })),
+    };
+  }
+
+  async function listAssemblies(actor: Actor, slug: string) {
+    const a = await readAccess(db, actor, slug);
+    return (await q.listAssemblies(db, a.org.org_id)).map((s) => ({
+      id: s.assembly_id,
+      kind: s.kind,
+      title: s.title,
+      firstCallAt: s.first_call_at.toISOString(),
+      place: s.place,
+    }));
+  }
+
+  /** Checks a member in by number; a member not on the frozen roll is refused with the reason. */
+  async function checkIn(actor: Actor, slug: string, assemblyId: string, memberNumber: string) {
+    await inTransaction(db, async (trx) => {
+      const a = await manageAccess(trx, actor, slug);
+      const assembly = await q.findAssembly(trx, a.org.org_id, assemblyId);
+      if (!assembly) throw notFound('governance.assembly_not_found');
+      const memberId = await members.memberIdOf(trx, a.org.org_id, memberNumber);
+      if (!(await q.rollEntry(trx, a.org.org_id, assemblyId, memberId)))
+        throw conflict('governance.not_on_roll', { memberNumber, cutoff: assembly.cutoff_date });
+      await q.checkIn(trx, a.org.org_id, assemblyId, memberId, clock.now(), auditActor(actor).label);
+    });
+    return getAssembly(actor, slug, assemblyId);
+  }
+
+  /**
+   * Records a decided motion: counts from a show of hands, or named votes of members present. Refused
+   * without quorum, or with more votes than people present.
+   */
+  async function recordMotion(
+    actor: Actor,
+    slug: string,
+    assemblyId: string,
+    input: {
+      id: string;
+      title: string;
+      decisionType: DecisionType;
+      method: 'hands' | 'named';
+      yes?: number | undefined;
+      no?: number | undefined;
+      abstain?: number | undefined;
+      votes?: { memberNumber: string; choice: 'yes' | 'no' | 'abstain' }[] | undefined;
+    },
+  ) {
+    await inTransaction(db, async (trx) => {
+      const a = await manageAccess(trx, actor, slug);
+      const assembly = await q.findAssembly(trx, a.org.org_id, assemblyId);
+      if (!assembly) throw notFound('governance.assembly_not_found');
+      const at = clock.now();
+      await idempotentCreate(
+        trx,
+        { orgId: a.org.org_id, id: input.id, operation: 'motion.record', body: input, at },
+        async () => {
+          const { params, counts, quorum: live } = await state(trx, a, assembly);
+          if (!live.met)
+            throw conflict('governance.no_quorum', { present: counts.present, required: live.required });
+          let tally = { yes: input.yes ?? 0, no: input.no ?? 0, abstain: input.abstain ?? 0 };
+          const named: {
+            org_id: string;
+            motion_id: string;
+            member_id: string;
+            choice: 'yes' | 'no' | 'abstain';
+          }[] = [];
+          if (input.method === 'named') {
+            tally = { yes: 0, no: 0, abstain: 0 };
+            for (const vote of input.votes ?? []) {
+              const memberId = await members.memberIdOf(trx, a.org.org_id, vote.memberNumber);
+              const entry = await q.rollEntry(trx, a.org.org_id, assemblyId, memberId);
+              if (!entry?.checked_in_at)
+                throw invalid(
+                  'governance.voter_not_present',
+                  [
+                    {
+                      path: 'votes',
+                      code: 'governance.voter_not_present',
+                      params: { memberNumber: vote.memberNumber },
+                    },
+                  ],
+                  { memberNumber: vote.memberNumber },
+                );
+              tally[vote.choice]++;
+              named.push({
+                org_id: a.org.org_id,
+                motion_id: input.id,
+                member_id: memberId,
+                choice: vote.choice,
+              });
+            }
+          }
+          if (tally.yes + tally.no + tally.abstain > counts.present) {
+            throw invalid('governance.more_votes_than_present', [], {
+              votes: tally.yes + tally.no + tally.abstain,
+              present: counts.present,
+            });
+          }
+          const decision = decide(params, input.decisionType, tally);
+          await q.insertMotion(trx, {
+            org_id: a.org.org_id,
+            motion_id: input.id,
+            assembly_id: assemblyId,
+            title: input.title,
+            decision_type: input.decisionType,
+            method: input.method,
+            present: counts.present,
+            ...tally,
+            required_yes: decision.requiredYes,
+            passed: decision.passed,
+            recorded_at: at,
+            recorded_by_label: auditActor(actor).label,
+          });
+          await q.insertNamedVotes(trx, named);
+          await appendAudit(trx, {
+            orgId: a.org.org_id,
+            actor: auditActor(actor),
+            action: 'motion.record',
+            entityType: 'motion',
+            entityId: input.id,
+            data: { ...input, decision },
+            at,
+          });
+          return { id: input.id };
+        },
+      );
+    });
+    return getAssembly(actor, slug, assemblyId);
+  }
+
+  return { setStatute, convene, getAssembly, listAssemblies, checkIn, recordMotion };
+}
+
+export type GovernanceService = ReturnType<typeof createGovernanceService>;
