@@ -164,3 +164,129 @@ export function motionsOf(db: Executor, orgId: string, assemblyId: string) {
     .orderBy('recorded_at')
     .execute();
 }
+
+// ---- secret votes -------------------------------------------------------------------------------------
+
+export function insertSecretVote(
+  db: Executor,
+  row: {
+    org_id: string;
+    vote_id: string;
+    assembly_id: string;
+    title: string;
+    decision_type: string;
+    status: 'open';
+    public_key: string;
+    sealed_private_key: string;
+    opened_at: Date;
+    opened_by_label: string;
+  },
+) {
+  return db.insertInto('secret_votes').values(row).execute();
+}
+
+export function findSecretVote(db: Executor, orgId: string, voteId: string, lock = false) {
+  let query = db
+    .selectFrom('secret_votes')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('vote_id', '=', voteId);
+  if (lock) query = query.forUpdate();
+  return query.executeTakeFirst();
+}
+
+export function secretVotesOf(db: Executor, orgId: string, assemblyId: string) {
+  return db
+    .selectFrom('secret_votes')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('assembly_id', '=', assemblyId)
+    .orderBy('opened_at')
+    .execute();
+}
+
+/** One participation per voter and vote: the primary key refuses a second. */
+export function insertParticipation(
+  db: Executor,
+  row: { org_id: string; vote_id: string; member_id: string },
+) {
+  return db
+    .insertInto('vote_participation')
+    .values(row)
+    .onConflict((oc) => oc.doNothing())
+    .returning('member_id')
+    .executeTakeFirst();
+}
+
+export function insertEnvelope(
+  db: Executor,
+  row: { org_id: string; vote_id: string; envelope_id: string; sealed: string },
+) {
+  return db.insertInto('vote_envelopes').values(row).execute();
+}
+
+export function envelopesOf(db: Executor, orgId: string, voteId: string) {
+  return db
+    .selectFrom('vote_envelopes')
+    .select('sealed')
+    .where('org_id', '=', orgId)
+    .where('vote_id', '=', voteId)
+    .execute();
+}
+
+export function deleteEnvelopes(db: Executor, orgId: string, voteId: string) {
+  return db.deleteFrom('vote_envelopes').where('org_id', '=', orgId).where('vote_id', '=', voteId).execute();
+}
+
+export async function insertBallots(
+  db: Executor,
+  rows: { org_id: string; vote_id: string; receipt_code: string; choice: 'yes' | 'no' | 'abstain' }[],
+) {
+  for (let i = 0; i < rows.length; i += 1000)
+    await db
+      .insertInto('vote_ballots')
+      .values(rows.slice(i, i + 1000))
+      .execute();
+}
+
+export function ballotsOf(db: Executor, orgId: string, voteId: string) {
+  return db
+    .selectFrom('vote_ballots')
+    .select(['receipt_code', 'choice'])
+    .where('org_id', '=', orgId)
+    .where('vote_id', '=', voteId)
+    .orderBy('receipt_code')
+    .execute();
+}
+
+export async function participationCount(db: Executor, orgId: string, voteId: string): Promise<number> {
+  const row = await db
+    .selectFrom('vote_participation')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('org_id', '=', orgId)
+    .where('vote_id', '=', voteId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export function tallied(
+  db: Executor,
+  orgId: string,
+  voteId: string,
+  patch: {
+    tallied_at: Date;
+    present: number;
+    yes: number;
+    no: number;
+    abstain: number;
+    required_yes: number;
+    passed: boolean;
+  },
+) {
+  return db
+    .updateTable('secret_votes')
+    .set({ ...patch, status: 'tallied' })
+    .where('org_id', '=', orgId)
+    .where('vote_id', '=', voteId)
+    .execute();
+}

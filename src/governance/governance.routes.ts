@@ -16,6 +16,11 @@ registerMessages('es', {
   'governance.no_quorum': 'No hay quórum: {present} presentes, se necesitan {required}.',
   'governance.voter_not_present': 'El socio N.º {memberNumber} no registró su asistencia.',
   'governance.more_votes_than_present': 'Hay {votes} votos y solo {present} presentes.',
+  'governance.vote_not_found': 'No se encontró la votación.',
+  'governance.vote_closed': 'La votación ya se cerró.',
+  'governance.already_voted': 'Usted ya votó en esta votación.',
+  'governance.wrong_passphrase': 'La clave de los escrutadores no es correcta.',
+  'governance.envelopes_mismatch': 'Hay {voters} votantes y {envelopes} sobres: el escrutinio se detiene.',
 });
 registerMessages('en', {
   'governance.notice_too_short': 'The statute asks for {days} days’ notice; this convocation gives {given}.',
@@ -27,6 +32,11 @@ registerMessages('en', {
   'governance.no_quorum': 'There is no quorum: {present} present, {required} needed.',
   'governance.voter_not_present': 'Member No. {memberNumber} has not checked in.',
   'governance.more_votes_than_present': 'There are {votes} votes and only {present} people present.',
+  'governance.vote_not_found': 'The vote was not found.',
+  'governance.vote_closed': 'The vote is closed.',
+  'governance.already_voted': 'You have already voted in this vote.',
+  'governance.wrong_passphrase': 'The tellers’ passphrase is not correct.',
+  'governance.envelopes_mismatch': 'There are {voters} voters and {envelopes} envelopes: the tally stops.',
 });
 
 const Majority = z.strictObject({
@@ -241,6 +251,111 @@ export function registerGovernanceRoutes(app: HttpServer, governance: Governance
         request.params.org,
         request.params.assemblyId,
         request.body,
+      ),
+  );
+
+  const SecretVote = z.object({
+    id: z.uuid(),
+    assemblyId: z.uuid(),
+    title: z.string(),
+    decisionType: z.string(),
+    status: z.enum(['open', 'tallied']),
+    voted: z.number(),
+    result: z
+      .object({
+        present: z.number(),
+        yes: z.number(),
+        no: z.number(),
+        abstain: z.number(),
+        requiredYes: z.number(),
+        passed: z.boolean(),
+      })
+      .nullable(),
+    ballots: z.array(z.object({ receiptCode: z.string(), choice: z.string() })),
+  });
+  const VoteParams = z.strictObject({ org: Slug, voteId: z.uuid() });
+  app.post(
+    '/api/v1/orgs/:org/assemblies/:assemblyId/secret-votes',
+    {
+      schema: {
+        tags,
+        summary: 'Open a secret electronic vote; the tellers’ passphrase seals it until the tally',
+        params: AssemblyParams,
+        body: z.strictObject({
+          id: ClientId,
+          title: z.string().trim().min(1).max(300),
+          decisionType: z.enum(['ordinary', 'statute_reform', 'merger_dissolution', 'election']),
+          passphrase: z.string().min(10).max(200),
+        }),
+        response: { 201: SecretVote, ...problemResponses },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await governance.openSecretVote(
+            requireActor(request),
+            request.params.org,
+            request.params.assemblyId,
+            request.body,
+          ),
+        ),
+  );
+  app.get(
+    '/api/v1/orgs/:org/secret-votes/:voteId',
+    {
+      schema: {
+        tags,
+        summary: 'A secret vote; once tallied, every ballot under its receipt code',
+        params: VoteParams,
+        response: { 200: SecretVote, ...problemResponses },
+      },
+    },
+    async (request) =>
+      governance.secretVoteView(requireActor(request), request.params.org, request.params.voteId),
+  );
+  app.post(
+    '/api/v1/orgs/:org/secret-votes/:voteId/ballot',
+    {
+      schema: {
+        tags,
+        summary: 'Cast my own ballot (a member checked in); returns my receipt code',
+        params: VoteParams,
+        body: z.strictObject({ choice: z.enum(['yes', 'no', 'abstain']) }),
+        response: { 201: z.object({ receiptCode: z.string() }), ...problemResponses },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await governance.castBallot(
+            requireActor(request),
+            request.params.org,
+            request.params.voteId,
+            request.body.choice,
+          ),
+        ),
+  );
+  app.post(
+    '/api/v1/orgs/:org/secret-votes/:voteId/tally',
+    {
+      schema: {
+        tags,
+        summary:
+          'Close and count with the tellers’ passphrase; the ballots are published in a shuffled order',
+        params: VoteParams,
+        body: z.strictObject({ passphrase: z.string().min(1).max(200) }),
+        response: { 200: SecretVote, ...problemResponses },
+      },
+    },
+    async (request) =>
+      governance.tallySecretVote(
+        requireActor(request),
+        request.params.org,
+        request.params.voteId,
+        request.body.passphrase,
       ),
   );
 }

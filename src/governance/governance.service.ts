@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { MembersService } from '../members/members.service.js';
 import { type Actor, auditActor } from '../orgs/actor.js';
 import type { OrgAccess, OrgsService } from '../orgs/orgs.service.js';
@@ -8,6 +9,7 @@ import { type Executor, inTransaction } from '../platform/db/transaction.js';
 import type { ServiceDeps } from '../platform/deps.js';
 import { conflict, invalid, notFound } from '../platform/errors.js';
 import { idempotentCreate } from '../platform/idempotency.js';
+import { makeVoteKeys, openAll, receiptCode, seal, shuffle } from './ballots.js';
 import * as q from './governance.queries.js';
 import { type DecisionType, decide, PRESETS, quorum, type StatuteParams } from './quorum.js';
 
@@ -351,7 +353,194 @@ export function createGovernanceService(deps: ServiceDeps, orgs: OrgsService, me
     return getAssembly(actor, slug, assemblyId);
   }
 
-  return { setStatute, convene, getAssembly, listAssemblies, checkIn, recordMotion };
+  // ---- secret electronic ballots -------------------------------------------------------------------
+
+  /** Opens a secret vote: a key pair whose private half only the tellers' passphrase unlocks. */
+  async function openSecretVote(
+    actor: Actor,
+    slug: string,
+    assemblyId: string,
+    input: { id: string; title: string; decisionType: DecisionType; passphrase: string },
+  ) {
+    const keys = makeVoteKeys(input.passphrase);
+    await inTransaction(db, async (trx) => {
+      const a = await manageAccess(trx, actor, slug);
+      const assembly = await q.findAssembly(trx, a.org.org_id, assemblyId);
+      if (!assembly) throw notFound('governance.assembly_not_found');
+      const at = clock.now();
+      const { passphrase: _secret, ...body } = input;
+      await idempotentCreate(
+        trx,
+        { orgId: a.org.org_id, id: input.id, operation: 'secret_vote.open', body, at },
+        async () => {
+          const { counts, quorum: live } = await state(trx, a, assembly);
+          if (!live.met)
+            throw conflict('governance.no_quorum', { present: counts.present, required: live.required });
+          await q.insertSecretVote(trx, {
+            org_id: a.org.org_id,
+            vote_id: input.id,
+            assembly_id: assemblyId,
+            title: input.title,
+            decision_type: input.decisionType,
+            status: 'open',
+            public_key: keys.publicKey,
+            sealed_private_key: keys.sealedPrivateKey,
+            opened_at: at,
+            opened_by_label: auditActor(actor).label,
+          });
+          await appendAudit(trx, {
+            orgId: a.org.org_id,
+            actor: auditActor(actor),
+            action: 'secret_vote.open',
+            entityType: 'secret_vote',
+            entityId: input.id,
+            data: body,
+            at,
+          });
+          return { id: input.id };
+        },
+      );
+    });
+    return secretVoteView(actor, slug, input.id);
+  }
+
+  /**
+   * A member casts their own ballot: participation and a sealed envelope in one transaction. The
+   * member gets a receipt code that only their envelope contains; nothing stored links them to it.
+   */
+  async function castBallot(actor: Actor, slug: string, voteId: string, choice: 'yes' | 'no' | 'abstain') {
+    const own = await members.ownMember(actor, slug);
+    return inTransaction(db, async (trx) => {
+      const a = await orgs.resolve(trx, actor, slug);
+      const vote = await q.findSecretVote(trx, a.org.org_id, voteId);
+      if (!vote) throw notFound('governance.vote_not_found');
+      if (vote.status !== 'open') throw conflict('governance.vote_closed');
+      const entry = await q.rollEntry(trx, a.org.org_id, vote.assembly_id, own.member.id);
+      if (!entry)
+        throw conflict('governance.not_on_roll', { memberNumber: own.member.memberNumber, cutoff: '' });
+      if (!entry.checked_in_at)
+        throw conflict('governance.voter_not_present', { memberNumber: own.member.memberNumber });
+      const first = await q.insertParticipation(trx, {
+        org_id: a.org.org_id,
+        vote_id: voteId,
+        member_id: own.member.id,
+      });
+      if (!first) throw conflict('governance.already_voted');
+      const receipt = receiptCode();
+      await q.insertEnvelope(trx, {
+        org_id: a.org.org_id,
+        vote_id: voteId,
+        envelope_id: randomUUID(),
+        sealed: seal(vote.public_key, { choice, receipt }),
+      });
+      return { receiptCode: receipt };
+    });
+  }
+
+  /**
+   * The tellers close the vote with their passphrase: every envelope is opened, the ballots are written
+   * in a shuffled order under their receipt codes, the envelopes are deleted, and the statute decides.
+   */
+  async function tallySecretVote(actor: Actor, slug: string, voteId: string, passphrase: string) {
+    await inTransaction(db, async (trx) => {
+      const a = await manageAccess(trx, actor, slug);
+      const vote = await q.findSecretVote(trx, a.org.org_id, voteId, true);
+      if (!vote) throw notFound('governance.vote_not_found');
+      if (vote.status === 'tallied') return;
+      const assembly = (await q.findAssembly(trx, a.org.org_id, vote.assembly_id))!;
+      let opened: { choice: string; receipt: string }[];
+      try {
+        opened = openAll(
+          vote.sealed_private_key,
+          passphrase,
+          (await q.envelopesOf(trx, a.org.org_id, voteId)).map((e) => e.sealed),
+        );
+      } catch {
+        throw invalid('governance.wrong_passphrase', [
+          { path: 'passphrase', code: 'governance.wrong_passphrase' },
+        ]);
+      }
+      const voters = await q.participationCount(trx, a.org.org_id, voteId);
+      if (voters !== opened.length)
+        throw conflict('governance.envelopes_mismatch', { voters, envelopes: opened.length });
+      await q.insertBallots(
+        trx,
+        shuffle(opened).map((b) => ({
+          org_id: a.org.org_id,
+          vote_id: voteId,
+          receipt_code: b.receipt,
+          choice: b.choice as 'yes' | 'no' | 'abstain',
+        })),
+      );
+      await q.deleteEnvelopes(trx, a.org.org_id, voteId);
+      const tally = {
+        yes: opened.filter((b) => b.choice === 'yes').length,
+        no: opened.filter((b) => b.choice === 'no').length,
+        abstain: opened.filter((b) => b.choice === 'abstain').length,
+      };
+      const { counts } = await state(trx, a, assembly);
+      const decision = decide(assembly.params as StatuteParams, vote.decision_type as DecisionType, tally);
+      await q.tallied(trx, a.org.org_id, voteId, {
+        tallied_at: clock.now(),
+        present: counts.present,
+        ...tally,
+        required_yes: decision.requiredYes,
+        passed: decision.passed,
+      });
+      await appendAudit(trx, {
+        orgId: a.org.org_id,
+        actor: auditActor(actor),
+        action: 'secret_vote.tally',
+        entityType: 'secret_vote',
+        entityId: voteId,
+        data: { ...tally, decision },
+        at: clock.now(),
+      });
+    });
+    return secretVoteView(actor, slug, voteId);
+  }
+
+  /** The vote, and once tallied the published ballots: anyone can find their receipt code in the list. */
+  async function secretVoteView(actor: Actor, slug: string, voteId: string) {
+    const a = await readAccess(db, actor, slug);
+    const vote = await q.findSecretVote(db, a.org.org_id, voteId);
+    if (!vote) throw notFound('governance.vote_not_found');
+    const voted = await q.participationCount(db, a.org.org_id, voteId);
+    const ballots = vote.status === 'tallied' ? await q.ballotsOf(db, a.org.org_id, voteId) : [];
+    return {
+      id: vote.vote_id,
+      assemblyId: vote.assembly_id,
+      title: vote.title,
+      decisionType: vote.decision_type,
+      status: vote.status,
+      voted,
+      result:
+        vote.status === 'tallied'
+          ? {
+              present: vote.present!,
+              yes: vote.yes!,
+              no: vote.no!,
+              abstain: vote.abstain!,
+              requiredYes: vote.required_yes!,
+              passed: vote.passed!,
+            }
+          : null,
+      ballots: ballots.map((b) => ({ receiptCode: b.receipt_code, choice: b.choice })),
+    };
+  }
+
+  return {
+    setStatute,
+    convene,
+    getAssembly,
+    listAssemblies,
+    checkIn,
+    recordMotion,
+    openSecretVote,
+    castBallot,
+    tallySecretVote,
+    secretVoteView,
+  };
 }
 
 export type GovernanceService = ReturnType<typeof createGovernanceService>;

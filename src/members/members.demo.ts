@@ -219,18 +219,26 @@ export const membersDemo: DemoPart = {
         const birthDate = `${thisYear - age}-${String(rand.int(1, 12)).padStart(2, '0')}-${String(rand.int(1, 28)).padStart(2, '0')}`;
         const joinYear = Math.max(thisYear - age + 18, rand.int(1995, thisYear));
         const joinDate = `${joinYear}-${String(rand.int(1, 12)).padStart(2, '0')}-${String(rand.int(1, 28)).padStart(2, '0')}`;
-        const safeJoin = joinDate > today ? addDays(today, -30) : joinDate;
+        // Member 0001 is the one the demo member user signs in as: in good standing, so they can vote.
+        const linked = i === 1;
+        const safeJoin = linked
+          ? `${Math.max(thisYear - age + 18, thisYear - 8)}-03-15`
+          : joinDate > today
+            ? addDays(today, -30)
+            : joinDate;
         const roll = rand.next();
-        const recent = safeJoin > addDays(today, -120);
-        const status = recent
-          ? 'applicant'
-          : roll < 0.86
-            ? 'active'
-            : roll < 0.9
-              ? 'suspended'
-              : roll < 0.99
-                ? 'withdrawn'
-                : 'deceased';
+        const recent = !linked && safeJoin > addDays(today, -120);
+        const status = linked
+          ? 'active'
+          : recent
+            ? 'applicant'
+            : roll < 0.86
+              ? 'active'
+              : roll < 0.9
+                ? 'suspended'
+                : roll < 0.99
+                  ? 'withdrawn'
+                  : 'deceased';
         const nationalId = String(40_000_000 + coopIndex * 1_000_000 + i * 37).padStart(8, '0');
         const community = rand.pick(coop.communities);
         const subscribed = 50_000;
@@ -255,7 +263,7 @@ export const membersDemo: DemoPart = {
           currency: 'PEN',
           entry_fee_minor: 5_000,
           share_capital_subscribed_minor: subscribed,
-          share_capital_paid_minor: rand.chance(0.85) ? subscribed : rand.int(0, 50) * 500,
+          share_capital_paid_minor: rand.chance(0.85) || linked ? subscribed : rand.int(0, 50) * 500,
           payment_method: rand.chance(0.6) ? 'cash' : rand.chance(0.5) ? 'bank' : 'mobile_wallet',
           bank_name: null,
           bank_account: null,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { negotiateLocale, translate } from './i18n.js';
+import { HTTP_STATUS } from './errors.js';
+import { hasMessage, negotiateLocale, translate } from './i18n.js';
 import { sequentialIds, UUID_PATTERN, uuidv7 } from './ids.js';
 
 describe('negotiateLocale', () => {
@@ -36,5 +37,12 @@ describe('ids', () => {
     const a = [first.next(), first.next()];
     expect([second.next(), second.next()]).toEqual(a);
     expect(a[0]).not.toBe(a[1]);
+  });
+});
+
+describe('problem titles', () => {
+  it('every error kind has a title in the catalog', () => {
+    for (const kind of Object.keys(HTTP_STATUS))
+      expect(hasMessage(`error.${kind === 'invalid' ? 'invalid_body' : kind}`), kind).toBe(true);
   });
 });

@@ -160,3 +160,73 @@ describe('an ordinary general assembly', () => {
     ).toBe(403);
   });
 });
+
+describe('a secret electronic vote', () => {
+  it('the member votes once from their phone, gets a receipt, and after the tally finds it in the published list; nothing links them to it', async () => {
+    const assembly = json(
+      await ctx.http.inject({ method: 'GET', url: '/api/v1/orgs/jumarp/assemblies', headers: board.headers }),
+    ).items[0];
+    const voteId = uuid();
+    const opened = await post(`/api/v1/orgs/jumarp/assemblies/${assembly.id}/secret-votes`, {
+      id: voteId,
+      title: 'Elección del Consejo de Vigilancia: lista 1',
+      decisionType: 'election',
+      passphrase: 'escrutadores-jumarp-2026',
+    });
+    expect(opened.statusCode, opened.body).toBe(201);
+    expect(
+      JSON.stringify(
+        await ctx.db.selectFrom('idempotency_keys').select('response').where('key', '=', voteId).execute(),
+      ),
+    ).not.toContain('escrutadores');
+
+    const member = await signIn(ctx.http, 'member@jumarp.example');
+    const cast = await post(`/api/v1/orgs/jumarp/secret-votes/${voteId}/ballot`, { choice: 'yes' }, member);
+    expect(cast.statusCode, cast.body).toBe(201);
+    const { receiptCode } = json(cast);
+    expect(
+      json(await post(`/api/v1/orgs/jumarp/secret-votes/${voteId}/ballot`, { choice: 'no' }, member)).code,
+    ).toBe('governance.already_voted');
+
+    // What the database holds before the tally: who voted, and sealed envelopes that name nobody.
+    const envelopes = await ctx.db
+      .selectFrom('vote_envelopes')
+      .selectAll()
+      .where('vote_id', '=', voteId)
+      .execute();
+    expect(envelopes).toHaveLength(1);
+    expect(envelopes[0]!.sealed).not.toContain('yes');
+    expect(envelopes[0]!.sealed).not.toContain(receiptCode);
+
+    expect(
+      json(await post(`/api/v1/orgs/jumarp/secret-votes/${voteId}/tally`, { passphrase: 'wrong-passphrase' }))
+        .code,
+    ).toBe('governance.wrong_passphrase');
+    const tallied = json(
+      await post(`/api/v1/orgs/jumarp/secret-votes/${voteId}/tally`, {
+        passphrase: 'escrutadores-jumarp-2026',
+      }),
+    );
+    expect(tallied).toMatchObject({
+      status: 'tallied',
+      voted: 1,
+      result: { yes: 1, no: 0, abstain: 0, passed: true },
+    });
+    expect(tallied.ballots).toEqual([{ receiptCode, choice: 'yes' }]);
+    expect(
+      await ctx.db.selectFrom('vote_envelopes').selectAll().where('vote_id', '=', voteId).execute(),
+    ).toEqual([]);
+    // The published ballot carries no reference to any member.
+    const ballotColumns = Object.keys(
+      (await ctx.db
+        .selectFrom('vote_ballots')
+        .selectAll()
+        .where('vote_id', '=', voteId)
+        .executeTakeFirstOrThrow()) as object,
+    );
+    expect(ballotColumns.sort()).toEqual(['choice', 'org_id', 'receipt_code', 'vote_id']);
+    expect(
+      json(await post(`/api/v1/orgs/jumarp/secret-votes/${voteId}/ballot`, { choice: 'yes' }, member)).code,
+    ).toBe('governance.vote_closed');
+  });
+});

@@ -487,6 +487,43 @@ export interface NamedVotesTable {
   choice: 'yes' | 'no' | 'abstain';
 }
 
+export interface SecretVotesTable {
+  org_id: string;
+  vote_id: string;
+  assembly_id: string;
+  title: string;
+  decision_type: string;
+  status: 'open' | 'tallied';
+  public_key: string;
+  sealed_private_key: string;
+  opened_at: Timestamp;
+  opened_by_label: string;
+  tallied_at: Timestamp | null;
+  present: number | null;
+  yes: number | null;
+  no: number | null;
+  abstain: number | null;
+  required_yes: number | null;
+  passed: boolean | null;
+}
+export interface VoteParticipationTable {
+  org_id: string;
+  vote_id: string;
+  member_id: string;
+}
+export interface VoteEnvelopesTable {
+  org_id: string;
+  vote_id: string;
+  envelope_id: string;
+  sealed: string;
+}
+export interface VoteBallotsTable {
+  org_id: string;
+  vote_id: string;
+  receipt_code: string;
+  choice: 'yes' | 'no' | 'abstain';
+}
+
 export interface Database {
   countries: CountriesTable;
   currencies: CurrenciesTable;
@@ -528,4 +565,8 @@ export interface Database {
   assembly_roll: AssemblyRollTable;
   motions: MotionsTable;
   named_votes: NamedVotesTable;
+  secret_votes: SecretVotesTable;
+  vote_participation: VoteParticipationTable;
+  vote_envelopes: VoteEnvelopesTable;
+  vote_ballots: VoteBallotsTable;
 }
