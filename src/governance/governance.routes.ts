@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { requireActor } from '../orgs/auth.plugin.js';
 import { ClientId, OrgParams, problemResponses, Slug } from '../orgs/orgs.schema.js';
 import type { HttpServer } from '../platform/http/server.js';
-import { registerMessages } from '../platform/i18n.js';
+import { type Locale, registerMessages, translate } from '../platform/i18n.js';
+import { renderPdf } from '../platform/pdf.js';
 import type { GovernanceService } from './governance.service.js';
 
 registerMessages('es', {
@@ -135,6 +136,86 @@ const MotionBody = z.strictObject({
     .max(100_000)
     .optional(),
 });
+
+registerMessages('es', {
+  'minutes.title': 'Acta de asamblea (borrador)',
+  'minutes.convocation': 'Convocatoria',
+  'minutes.attendance': 'Asistencia y quórum',
+  'minutes.agenda': 'Agenda',
+  'minutes.motions': 'Acuerdos',
+  'minutes.secret': 'Votaciones secretas',
+  'minutes.passed': 'aprobado',
+  'minutes.rejected': 'no aprobado',
+  'minutes.pending': 'en curso',
+  'minutes.footer':
+    'Borrador generado del registro de la asamblea; lo revisa la secretaría y lo firman quienes el estatuto señala.',
+});
+registerMessages('en', {
+  'minutes.title': 'Minutes of the assembly (draft)',
+  'minutes.convocation': 'Convocation',
+  'minutes.attendance': 'Attendance and quorum',
+  'minutes.agenda': 'Agenda',
+  'minutes.motions': 'Decisions',
+  'minutes.secret': 'Secret votes',
+  'minutes.passed': 'passed',
+  'minutes.rejected': 'not passed',
+  'minutes.pending': 'in progress',
+  'minutes.footer':
+    'Draft made from the assembly’s record; the secretary reviews it and the people the statute names sign it.',
+});
+
+function minutesPdf(minutes: Awaited<ReturnType<GovernanceService['minutesDraft']>>, locale: Locale) {
+  const t = (key: string) => translate(locale, key);
+  const es = locale === 'es';
+  const a = minutes.assembly;
+  const result = (passed: boolean | null) =>
+    t(passed === null ? 'minutes.pending' : passed ? 'minutes.passed' : 'minutes.rejected');
+  return renderPdf({
+    title: `${t('minutes.title')}: ${a.title}`,
+    subtitle: [minutes.organization],
+    sections: [
+      {
+        heading: t('minutes.convocation'),
+        pairs: [
+          [es ? 'Lugar' : 'Place', a.place],
+          [es ? 'Primera convocatoria' : 'First call', a.firstCallAt],
+          [es ? 'Segunda convocatoria' : 'Second call', a.secondCallAt],
+          [es ? 'Padrón al' : 'Roll as of', a.cutoffDate],
+        ],
+      },
+      {
+        heading: t('minutes.attendance'),
+        pairs: [
+          [es ? 'Socios hábiles' : 'Members in good standing', String(a.eligible)],
+          [es ? 'Presentes' : 'Present', String(a.present)],
+          [es ? 'Quórum requerido' : 'Quorum required', String(a.quorum.required)],
+          [es ? 'Hay quórum' : 'Quorum met', a.quorum.met ? (es ? 'sí' : 'yes') : 'no'],
+        ],
+      },
+      {
+        heading: t('minutes.agenda'),
+        text: a.agenda.map((item, i) => `${i + 1}. ${item}`).join('\n') || '-',
+      },
+      {
+        heading: t('minutes.motions'),
+        table: {
+          headers: [es ? 'Moción' : 'Motion', es ? 'Sí' : 'Yes', 'No', 'Abst.', es ? 'Resultado' : 'Result'],
+          rows: a.motions.map((m) => [m.title, m.yes, m.no, m.abstain, result(m.passed)]),
+          numeric: [1, 2, 3],
+        },
+      },
+      {
+        heading: t('minutes.secret'),
+        table: {
+          headers: [es ? 'Votación' : 'Vote', es ? 'Sí' : 'Yes', 'No', 'Abst.', es ? 'Resultado' : 'Result'],
+          rows: minutes.secretVotes.map((v) => [v.title, v.yes, v.no, v.abstain, result(v.passed)]),
+          numeric: [1, 2, 3],
+        },
+      },
+    ],
+    footer: t('minutes.footer'),
+  });
+}
 
 export function registerGovernanceRoutes(app: HttpServer, governance: GovernanceService) {
   const tags = ['governance'];
@@ -357,5 +438,27 @@ export function registerGovernanceRoutes(app: HttpServer, governance: Governance
         request.params.voteId,
         request.body.passphrase,
       ),
+  );
+  app.get(
+    '/api/v1/orgs/:org/assemblies/:assemblyId/minutes.pdf',
+    {
+      schema: {
+        tags,
+        summary: 'The draft of the minutes, from the assembly’s record, as PDF',
+        params: AssemblyParams,
+        response: problemResponses,
+      },
+    },
+    async (request, reply) => {
+      const minutes = await governance.minutesDraft(
+        requireActor(request),
+        request.params.org,
+        request.params.assemblyId,
+      );
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', 'inline; filename="acta.pdf"')
+        .send((await minutesPdf(minutes, request.locale)) as never);
+    },
   );
 }

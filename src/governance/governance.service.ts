@@ -529,7 +529,31 @@ export function createGovernanceService(deps: ServiceDeps, orgs: OrgsService, me
     };
   }
 
+  /**
+   * The draft of the minutes (*acta*), from the assembly's record: convocation, attendance and quorum,
+   * agenda, every motion and secret vote with its result. The secretary edits and the statute's signers
+   * sign outside Ayni for now; this is the record they start from.
+   */
+  async function minutesDraft(actor: Actor, slug: string, assemblyId: string) {
+    const a = await readAccess(db, actor, slug);
+    const view = await getAssembly(actor, slug, assemblyId);
+    const votes = await q.secretVotesOf(db, a.org.org_id, assemblyId);
+    return {
+      organization: a.org.name,
+      assembly: view,
+      secretVotes: votes.map((v) => ({
+        title: v.title,
+        status: v.status,
+        yes: v.yes,
+        no: v.no,
+        abstain: v.abstain,
+        passed: v.passed,
+      })),
+    };
+  }
+
   return {
+    minutesDraft,
     setStatute,
     convene,
     getAssembly,

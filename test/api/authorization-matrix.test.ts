@@ -755,6 +755,14 @@ const CASES: RouteCase[] = [
     ok: 404,
     okCode: 'governance.vote_not_found',
   },
+  {
+    method: 'GET',
+    path: '/api/v1/orgs/:org/assemblies/:assemblyId/minutes.pdf',
+    needs: 'governance.read',
+    url: (o) => `/api/v1/orgs/${o}/assemblies/${RANDOM_ID}/minutes.pdf`,
+    ok: 404,
+    okCode: 'governance.assembly_not_found',
+  },
   // The caller's own session and profile: any signed-in person, about themselves only.
   { method: 'GET', path: '/api/v1/me', needs: 'self', url: () => '/api/v1/me', ok: 200 },
   {
