@@ -228,5 +228,13 @@ describe('a secret electronic vote', () => {
     expect(
       json(await post(`/api/v1/orgs/jumarp/secret-votes/${voteId}/ballot`, { choice: 'yes' }, member)).code,
     ).toBe('governance.vote_closed');
+
+    const minutes = await ctx.http.inject({
+      method: 'GET',
+      url: `/api/v1/orgs/jumarp/assemblies/${assembly.id}/minutes.pdf`,
+      headers: board.headers,
+    });
+    expect(minutes.statusCode).toBe(200);
+    expect(minutes.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
   });
 });
