@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { PACKAGE_ROOT } from '../src/platform/paths.js';
 import { benchCollection } from './collection.js';
+import { benchGovernance } from './governance.js';
 import { benchMembers } from './members.js';
 
 const BIN = join(PACKAGE_ROOT, 'bin', 'ayni.js');
@@ -151,6 +152,7 @@ async function main() {
     (line) => console.log(line),
     Number(process.env.AYNI_BENCH_TICKETS ?? 100_000),
   );
+  await benchGovernance(report, (line) => console.log(line), Number(process.env.AYNI_BENCH_VOTERS ?? 2_000));
 }
 
 main().catch((error) => {
