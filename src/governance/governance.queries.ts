@@ -14,15 +14,6 @@ export function statuteOn(db: Executor, orgId: string, date: string) {
     .executeTakeFirst();
 }
 
-export function listStatutes(db: Executor, orgId: string) {
-  return db
-    .selectFrom('statutes')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .orderBy('effective_from', 'desc')
-    .execute();
-}
-
 export function insertStatute(
   db: Executor,
   row: {

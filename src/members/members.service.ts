@@ -617,16 +617,6 @@ export function createMembersService(deps: ServiceDeps, orgs: OrgsService) {
     return result;
   }
 
-  async function standingRoll(actor: Actor, slug: string, asOf?: string) {
-    const access = await readAccess(db, actor, slug);
-    const on = asOf ?? today(access);
-    const members = await q.allMembers(db, access.org.org_id);
-    const roll = [];
-    for (const member of members)
-      roll.push({ memberNumber: member.member_number, standing: await standingOf(db, access, member, on) });
-    return { asOf: on, members: roll, inGoodStanding: roll.filter((r) => r.standing.inGoodStanding).length };
-  }
-
   function toRule(r: Awaited<ReturnType<typeof q.standingRules>>[number]): StandingRule {
     return {
       effectiveFrom: r.effective_from,
@@ -1384,7 +1374,6 @@ export function createMembersService(deps: ServiceDeps, orgs: OrgsService) {
     statusHistory,
     recordConsent,
     standing,
-    standingRoll,
     listStandingRules,
     addStandingRule,
     createPlot,
