@@ -74,8 +74,10 @@ describe.skipIf(Boolean(skipReason))('social base screens in Chromium', () => {
     expect(names.length).toBeGreaterThan(0);
     for (const name of names) expect(name).toContain('Nuñez');
 
-    await table.getByRole('link', { name: 'Campos Nuñez, Rocío' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Rocío Campos Nuñez' }).waitFor();
+    // open the first of them: the list shows "Family names, Given names", the page "Given names Family names"
+    const [family, given] = names[0]!.split(', ');
+    await table.getByRole('link', { name: names[0]! }).first().click();
+    await page.getByRole('heading', { level: 1, name: `${given} ${family}` }).waitFor();
     expect(page.url()).toMatch(/\/o\/cedros\/members\/\d+$/);
 
     // Plots: the map (MapLibre, loaded on demand) draws on a canvas; the table lists the same plots.

@@ -52,7 +52,16 @@ function Page({ me, route }: { me: Me; route: Route }) {
     case 'root':
       return <RootRedirect me={me} />;
     case 'org':
-      return <OrgRoute key={route.slug} slug={route.slug} module={route.module} members={route.members} />;
+      return (
+        <OrgRoute
+          key={route.slug}
+          slug={route.slug}
+          module={route.module}
+          members={route.members}
+          collection={route.collection}
+          accounts={route.accounts}
+        />
+      );
     case 'me':
       return <OrgRoute key={route.slug} slug={route.slug} module="me" />;
     case 'notFound':

@@ -30,9 +30,31 @@ export type MembersView =
 
 const MEMBERS_PAGES = ['new', 'import', 'dashboard', 'map'] as const;
 
+/** The pages of collection (`/o/:slug/collection/…`). */
+export type CollectionView =
+  | { view: 'desk' }
+  | { view: 'tickets' }
+  | { view: 'setup' }
+  | { view: 'ticket'; ticketId: string };
+
+/** The pages of accounts (`/o/:slug/accounts/…`). */
+export type AccountsView =
+  | { view: 'trialBalance' }
+  | { view: 'statement'; memberNumber: string }
+  | { view: 'settlements' }
+  | { view: 'settlement'; settlementId: string }
+  | { view: 'batch'; batchId: string };
+
 export type Route =
   | { name: 'root' }
-  | { name: 'org'; slug: string; module: ModuleKey; members?: MembersView }
+  | {
+      name: 'org';
+      slug: string;
+      module: ModuleKey;
+      members?: MembersView;
+      collection?: CollectionView;
+      accounts?: AccountsView;
+    }
   | { name: 'me'; slug: string }
   | { name: 'notFound'; path: string };
 
@@ -61,6 +83,31 @@ function parseMembers(rest: string[]): MembersView | null {
   return null;
 }
 
+function parseCollection(rest: string[]): CollectionView | null {
+  const [first, second, ...more] = rest;
+  if (more.length > 0) return null;
+  if (first === undefined) return { view: 'desk' };
+  if (first === 'setup' && second === undefined) return { view: 'setup' };
+  if (first !== 'tickets') return null;
+  if (second === undefined) return { view: 'tickets' };
+  const ticketId = decode(second);
+  return ticketId ? { view: 'ticket', ticketId } : null;
+}
+
+function parseAccounts(rest: string[]): AccountsView | null {
+  const [first, second, ...more] = rest;
+  if (more.length > 0) return null;
+  if (first === undefined) return { view: 'trialBalance' };
+  if (first === 'settlements' && second === undefined) return { view: 'settlements' };
+  if (second === undefined) return null;
+  const id = decode(second);
+  if (!id) return null;
+  if (first === 'members') return { view: 'statement', memberNumber: id };
+  if (first === 'settlements') return { view: 'settlement', settlementId: id };
+  if (first === 'payment-batches') return { view: 'batch', batchId: id };
+  return null;
+}
+
 export function parseRoute(pathname: string): Route {
   const parts = pathname.split('/').filter((p) => p !== '');
   if (parts.length === 0) return { name: 'root' };
@@ -73,6 +120,12 @@ export function parseRoute(pathname: string): Route {
     if (module === 'members') {
       const members = parseMembers(parts.slice(3));
       if (members) return { name: 'org', slug, module: 'members', members };
+    } else if (module === 'collection') {
+      const collection = parseCollection(parts.slice(3));
+      if (collection) return { name: 'org', slug, module: 'collection', collection };
+    } else if (module === 'accounts') {
+      const accounts = parseAccounts(parts.slice(3));
+      if (accounts) return { name: 'org', slug, module: 'accounts', accounts };
     } else if (module !== 'home' && isModule(module) && parts.length === 3) {
       return { name: 'org', slug, module };
     }
@@ -96,6 +149,36 @@ export function membersPath(slug: string, members: MembersView = { view: 'list' 
       return `${base}/${encodeURIComponent(members.memberNumber)}/edit`;
     default:
       return `${base}/${members.view}`;
+  }
+}
+
+export function collectionPath(slug: string, view: CollectionView = { view: 'desk' }): string {
+  const base = orgPath(slug, 'collection');
+  switch (view.view) {
+    case 'desk':
+      return base;
+    case 'tickets':
+      return `${base}/tickets`;
+    case 'setup':
+      return `${base}/setup`;
+    case 'ticket':
+      return `${base}/tickets/${encodeURIComponent(view.ticketId)}`;
+  }
+}
+
+export function accountsPath(slug: string, view: AccountsView = { view: 'trialBalance' }): string {
+  const base = orgPath(slug, 'accounts');
+  switch (view.view) {
+    case 'trialBalance':
+      return base;
+    case 'statement':
+      return `${base}/members/${encodeURIComponent(view.memberNumber)}`;
+    case 'settlements':
+      return `${base}/settlements`;
+    case 'settlement':
+      return `${base}/settlements/${encodeURIComponent(view.settlementId)}`;
+    case 'batch':
+      return `${base}/payment-batches/${encodeURIComponent(view.batchId)}`;
   }
 }
 

@@ -1,10 +1,11 @@
 import { Alert, Button, Group, List, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { canReadAccounts } from '../accounts/api.js';
 import { isApiProblem } from '../api/client.js';
 import type { Org } from '../api/types.js';
 import { LoadError, MessagePage, PageLoader } from '../app/feedback.js';
-import { followLink, membersPath } from '../app/router.js';
+import { accountsPath, followLink, membersPath } from '../app/router.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
 import {
   useMember,
@@ -99,18 +100,30 @@ export function MemberDetailPage({
         canWrite={canWrite}
         back={{ href: membersPath(org.slug), label: t('memberDetail.backToList') }}
         actions={
-          canWrite ? (
+          canWrite || canReadAccounts(org) ? (
             <>
-              <Button
-                component="a"
-                href={membersPath(org.slug, { view: 'edit', memberNumber: m.memberNumber })}
-                onClick={followLink}
-              >
-                {t('memberDetail.edit')}
-              </Button>
-              {m.status !== 'deceased' && (
+              {canWrite && (
+                <Button
+                  component="a"
+                  href={membersPath(org.slug, { view: 'edit', memberNumber: m.memberNumber })}
+                  onClick={followLink}
+                >
+                  {t('memberDetail.edit')}
+                </Button>
+              )}
+              {canWrite && m.status !== 'deceased' && (
                 <Button variant="default" onClick={() => setDialog({ kind: 'status' })}>
                   {t('memberDetail.changeStatus')}
+                </Button>
+              )}
+              {canReadAccounts(org) && (
+                <Button
+                  component="a"
+                  variant="default"
+                  href={accountsPath(org.slug, { view: 'statement', memberNumber: m.memberNumber })}
+                  onClick={followLink}
+                >
+                  {t('accounts.statementLink')}
                 </Button>
               )}
             </>

@@ -1,5 +1,6 @@
 import { Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { StatementSection } from '../accounts/StatementSection.js';
 import { isApiProblem } from '../api/client.js';
 import type { Org } from '../api/types.js';
 import { LoadError, MessagePage, PageLoader } from '../app/feedback.js';
@@ -61,6 +62,7 @@ export function MyRecordPage({ org }: { org: Org }) {
         <CertificationsSection certifications={certifications} plots={plots} org={org} />
         <InspectionsSection inspections={inspections} org={org} />
       </SimpleGrid>
+      <StatementSection org={org} memberNumber={null} title={t('accounts.myStatement')} />
       <ConsentsSection consents={member.consents} org={org} />
     </Stack>
   );

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiProblem } from '../api/client.js';
 import { useOrg } from '../api/queries.js';
 import { LoadError, MessagePage, PageLoader } from '../app/feedback.js';
-import type { MembersView, ModuleKey } from '../app/router.js';
+import type { AccountsView, CollectionView, MembersView, ModuleKey } from '../app/router.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
 import { ComingSoonPage } from '../modules/ComingSoonPage.js';
 import { OrgHomePage } from './OrgHomePage.js';
@@ -15,16 +15,26 @@ const MembersRoute = lazy(() =>
 const MyRecordRoute = lazy(() =>
   import('../members/MembersRoute.js').then((m) => ({ default: m.MyRecordRoute })),
 );
+const CollectionRoute = lazy(() =>
+  import('../collection/CollectionRoute.js').then((m) => ({ default: m.CollectionRoute })),
+);
+const AccountsRoute = lazy(() =>
+  import('../accounts/AccountsRoute.js').then((m) => ({ default: m.AccountsRoute })),
+);
 
 /** `/o/:slug`, `/o/:slug/:module`, `/o/:slug/members/…` and `/o/:slug/me`: loads the organization, then its page. */
 export function OrgRoute({
   slug,
   module,
   members,
+  collection,
+  accounts,
 }: {
   slug: string;
   module: ModuleKey | 'me';
   members?: MembersView | undefined;
+  collection?: CollectionView | undefined;
+  accounts?: AccountsView | undefined;
 }) {
   const { t } = useTranslation();
   const org = useOrg(slug);
@@ -41,6 +51,19 @@ export function OrgRoute({
               <MyRecordRoute org={org.data} />
             ) : (
               <MembersRoute org={org.data} view={members ?? { view: 'list' }} />
+            )}
+          </Suspense>
+        </ChunkBoundary>
+      );
+    }
+    if (module === 'collection' || module === 'accounts') {
+      return (
+        <ChunkBoundary>
+          <Suspense fallback={<PageLoader />}>
+            {module === 'collection' ? (
+              <CollectionRoute org={org.data} view={collection ?? { view: 'desk' }} />
+            ) : (
+              <AccountsRoute org={org.data} view={accounts ?? { view: 'trialBalance' }} />
             )}
           </Suspense>
         </ChunkBoundary>

@@ -1,0 +1,257 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../api/client.js';
+import type { Org, Role } from '../api/types.js';
+
+export const STATEMENT_ACCOUNTS = ['payable_members', 'receivable_members', 'share_capital'] as const;
+export type StatementAccount = (typeof STATEMENT_ACCOUNTS)[number];
+
+export interface TrialBalance {
+  currency: string;
+  balanced: boolean;
+  accounts: {
+    code: string;
+    name: string;
+    kind: string;
+    debit: string;
+    credit: string;
+    balanceMinor: number;
+    lines: number;
+  }[];
+}
+
+export interface Statement {
+  currency: string;
+  account: string;
+  balance: string;
+  lines: {
+    entryId: string;
+    date: string;
+    description?: string;
+    source: { type: string; id: string };
+    reversal: boolean;
+    amount: string;
+    balance: string;
+  }[];
+}
+
+const orgBase = (slug: string) => `/api/v1/orgs/${encodeURIComponent(slug)}`;
+
+export function useTrialBalance(slug: string) {
+  return useQuery({
+    queryKey: ['orgs', slug, 'ledger', 'trial-balance'],
+    queryFn: () => api<TrialBalance>('GET', `${orgBase(slug)}/ledger/trial-balance`),
+    staleTime: 10_000,
+  });
+}
+
+/** A member's statement (memberNumber given) or the signed-in member's own (memberNumber null). */
+export function useStatement(slug: string, memberNumber: string | null, account: StatementAccount) {
+  const path =
+    memberNumber === null
+      ? `${orgBase(slug)}/me/statement?account=${account}`
+      : `${orgBase(slug)}/members/${encodeURIComponent(memberNumber)}/statement?account=${account}`;
+  return useQuery({
+    queryKey: ['orgs', slug, 'statement', memberNumber ?? 'me', account],
+    queryFn: () => api<Statement>('GET', path),
+    staleTime: 10_000,
+  });
+}
+
+const READ_ROLES: readonly Role[] = ['admin', 'manager', 'accountant', 'board', 'oversight', 'viewer'];
+
+export function canReadAccounts(org: Pick<Org, 'access' | 'myRoles' | 'grantedAreas'>): boolean {
+  if (org.access === 'platform') return true;
+  if (org.access === 'grantee') return org.grantedAreas?.includes('accounts') ?? false;
+  return org.myRoles.some((r) => READ_ROLES.includes(r));
+}
+
+// ---- settlements and payments ---------------------------------------------------------------------
+
+export interface SettlementSummary {
+  id: string;
+  name: string;
+  periodFrom: string;
+  periodTo: string;
+  status: string;
+  postedAt: string | null;
+}
+
+export interface Settlement {
+  id: string;
+  name: string;
+  periodFrom: string;
+  periodTo: string;
+  status: 'draft' | 'approved' | 'posted';
+  currency: string;
+  approvals: { userId: string; role: string; at: string }[];
+  totals: {
+    members: number;
+    payableKg: string;
+    gross: string;
+    deducted: string;
+    net: string;
+    byDeduction: Record<string, string>;
+  };
+  members: {
+    memberNumber: string;
+    memberName: string;
+    payableKg: string;
+    gross: string;
+    byClass: { certificationClass: string; payableKg: string; amount: string }[];
+    deductions: { code: string; requested: string; taken: string }[];
+    net: string;
+    floorApplied: boolean;
+    outlier: boolean;
+    posted: boolean;
+  }[];
+}
+
+export interface SettlementInput {
+  id: string;
+  name: string;
+  periodFrom: string;
+  periodTo: string;
+  pricePerKgByClass: Partial<Record<'conventional' | 'organic' | 'fairtrade' | 'organic_fairtrade', string>>;
+  shareCapitalPerQuintal?: string;
+  deductOwed?: boolean;
+}
+
+export const PAYMENT_METHODS = ['cash', 'bank', 'mobile_wallet'] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+export interface PaymentBatch {
+  id: string;
+  method: string;
+  note: string | null;
+  currency: string;
+  createdAt: string;
+  total: string;
+  payments: {
+    id: string;
+    memberNumber: string;
+    memberName: string;
+    nationalId: string | null;
+    bankName: string | null;
+    bankAccount: string | null;
+    walletPhone: string | null;
+    amount: string;
+    status: string;
+    reference: string | null;
+    paidOn: string | null;
+  }[];
+}
+
+export const accountKeys = {
+  settlements: (slug: string) => ['orgs', slug, 'settlements'] as const,
+  settlement: (slug: string, id: string) => ['orgs', slug, 'settlements', id] as const,
+  batch: (slug: string, id: string) => ['orgs', slug, 'payment-batches', id] as const,
+};
+
+export function useSettlements(slug: string) {
+  return useQuery({
+    queryKey: accountKeys.settlements(slug),
+    queryFn: () => api<{ items: SettlementSummary[] }>('GET', `${orgBase(slug)}/settlements`),
+    staleTime: 10_000,
+  });
+}
+
+export function useSettlement(slug: string, id: string) {
+  return useQuery({
+    queryKey: accountKeys.settlement(slug, id),
+    queryFn: () => api<Settlement>('GET', `${orgBase(slug)}/settlements/${encodeURIComponent(id)}`),
+  });
+}
+
+export function useCreateSettlement(slug: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: SettlementInput) => api<Settlement>('POST', `${orgBase(slug)}/settlements`, input),
+    onSuccess: (s) => {
+      client.setQueryData(accountKeys.settlement(slug, s.id), s);
+      void client.invalidateQueries({ queryKey: accountKeys.settlements(slug) });
+    },
+  });
+}
+
+/** approve, post or recompute a settlement. */
+export function useSettlementAction(slug: string, id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (action: 'approve' | 'post' | 'recompute') =>
+      api<Settlement>('POST', `${orgBase(slug)}/settlements/${encodeURIComponent(id)}/${action}`),
+    onSuccess: (s) => {
+      client.setQueryData(accountKeys.settlement(slug, id), s);
+      void client.invalidateQueries({ queryKey: accountKeys.settlements(slug) });
+      void client.invalidateQueries({ queryKey: ['orgs', slug, 'ledger'] });
+      void client.invalidateQueries({ queryKey: ['orgs', slug, 'statement'] });
+    },
+  });
+}
+
+export function useCreateBatch(slug: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: {
+      id: string;
+      method: PaymentMethod;
+      memberNumbers?: string[];
+      note?: string | null;
+    }) => api<PaymentBatch>('POST', `${orgBase(slug)}/payment-batches`, input),
+    onSuccess: (b) => client.setQueryData(accountKeys.batch(slug, b.id), b),
+  });
+}
+
+export function usePaymentBatch(slug: string, id: string) {
+  return useQuery({
+    queryKey: accountKeys.batch(slug, id),
+    queryFn: () => api<PaymentBatch>('GET', `${orgBase(slug)}/payment-batches/${encodeURIComponent(id)}`),
+  });
+}
+
+export function useMarkPaid(slug: string, batchId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({
+      paymentId,
+      reference,
+      paidOn,
+    }: {
+      paymentId: string;
+      reference: string;
+      paidOn: string;
+    }) =>
+      api<{ id: string; status: string }>(
+        'POST',
+        `${orgBase(slug)}/payments/${encodeURIComponent(paymentId)}/paid`,
+        {
+          reference,
+          paidOn,
+        },
+      ),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: accountKeys.batch(slug, batchId) });
+      void client.invalidateQueries({ queryKey: ['orgs', slug, 'ledger'] });
+      void client.invalidateQueries({ queryKey: ['orgs', slug, 'statement'] });
+    },
+  });
+}
+
+const PREPARE_ROLES: readonly Role[] = ['admin', 'manager', 'accountant'];
+const APPROVE_ROLES: readonly Role[] = ['manager', 'accountant'];
+
+export function canPrepareSettlements(org: Pick<Org, 'access' | 'myRoles'>): boolean {
+  if (org.access === 'platform') return true;
+  return org.access === 'member' && org.myRoles.some((r) => PREPARE_ROLES.includes(r));
+}
+
+export function canApproveSettlements(org: Pick<Org, 'access' | 'myRoles'>): boolean {
+  return org.access === 'member' && org.myRoles.some((r) => APPROVE_ROLES.includes(r));
+}
+
+export function slipPath(slug: string, memberNumber: string, settlementId: string): string {
+  return `${orgBase(slug)}/members/${encodeURIComponent(memberNumber)}/slip.html?settlementId=${encodeURIComponent(settlementId)}`;
+}
+
+export function bankFilePath(slug: string, batchId: string): string {
+  return `${orgBase(slug)}/payment-batches/${encodeURIComponent(batchId)}/bank-file.csv`;
+}

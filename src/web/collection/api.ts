@@ -1,0 +1,339 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../api/client.js';
+import type { Org, Role } from '../api/types.js';
+
+/** Shapes of the collection API (v1), hand-written from the OpenAPI contract. */
+
+export const COFFEE_STATES = ['cherry', 'wet_parchment', 'dry_parchment', 'green'] as const;
+export type CoffeeState = (typeof COFFEE_STATES)[number];
+export const CERT_CLASSES = ['conventional', 'organic', 'fairtrade', 'organic_fairtrade'] as const;
+export type CertClass = (typeof CERT_CLASSES)[number];
+
+export interface CollectionPoint {
+  id: string;
+  code: string;
+  name: string;
+  community: string | null;
+  lastTicketNumber: number;
+  cashiers: string[];
+}
+
+export interface DeliverySummary {
+  memberNumber: string;
+  name: string;
+  status: string;
+  canDeliver: boolean;
+  certificationClasses: string[];
+  year: number;
+  quotaKg: string;
+  deliveredKg: string;
+  quotaUsedBp: number | null;
+}
+
+export interface PriceLine {
+  code: string;
+  message: string;
+}
+
+export interface PricePreviewInput {
+  date: string;
+  netKg: string;
+  coffeeState: CoffeeState;
+  certificationClass: CertClass;
+  moisturePercent?: string;
+  yieldPercent?: string;
+  cupScore?: string;
+}
+
+export interface PricePreview {
+  currency: string;
+  netKg: string;
+  payableKg: string;
+  unitPricePerKg: string;
+  value: string;
+  lines: PriceLine[];
+}
+
+export interface Ticket {
+  id: string;
+  pointCode: string;
+  number: number;
+  memberNumber: string;
+  memberName: string;
+  deliveredAt: string;
+  deliveryDate: string;
+  coffeeState: string;
+  certificationClass: string;
+  sacks: number;
+  sackType: string | null;
+  grossKg: string;
+  tareKg: string;
+  netKg: string;
+  moisturePercent: string | null;
+  yieldPercent: string | null;
+  factor: string | null;
+  cupScore: string | null;
+  currency: string;
+  payableKg: string;
+  unitPricePerKg: string;
+  value: string;
+  cashPaid: string;
+  lines: PriceLine[];
+  voided: { reason: string; at: string } | null;
+  replacesTicketId: string | null;
+  recordedBy: string;
+}
+
+export interface TicketInput {
+  id: string;
+  pointCode: string;
+  memberNumber: string;
+  deliveredAt: string;
+  sacks: number;
+  sackType?: string | null;
+  grossKg: string;
+  tareKg: string;
+  cashPaid?: string;
+  coffeeState: CoffeeState;
+  certificationClass: CertClass;
+  moisturePercent?: string;
+  yieldPercent?: string;
+  cupScore?: string;
+}
+
+export interface TicketFilters {
+  pointCode: string;
+  memberNumber: string;
+  from: string;
+  to: string;
+}
+
+const orgBase = (slug: string) => `/api/v1/orgs/${encodeURIComponent(slug)}`;
+
+export const collectionKeys = {
+  points: (slug: string) => ['orgs', slug, 'collection-points'] as const,
+  summary: (slug: string, n: string) => ['orgs', slug, 'members', 'one', n, 'delivery-summary'] as const,
+  preview: (slug: string, input: PricePreviewInput | null) => ['orgs', slug, 'price-preview', input] as const,
+  tickets: (slug: string) => ['orgs', slug, 'tickets'] as const,
+  ticketList: (slug: string, f: TicketFilters) => ['orgs', slug, 'tickets', 'list', f] as const,
+  ticket: (slug: string, id: string) => ['orgs', slug, 'tickets', 'one', id] as const,
+};
+
+export function useCollectionPoints(slug: string) {
+  return useQuery({
+    queryKey: collectionKeys.points(slug),
+    queryFn: () => api<{ items: CollectionPoint[] }>('GET', `${orgBase(slug)}/collection-points`),
+  });
+}
+
+export function useDeliverySummary(slug: string, memberNumber: string | null) {
+  return useQuery({
+    queryKey: collectionKeys.summary(slug, memberNumber ?? ''),
+    queryFn: () =>
+      api<DeliverySummary>(
+        'GET',
+        `${orgBase(slug)}/members/${encodeURIComponent(memberNumber ?? '')}/delivery-summary`,
+      ),
+    enabled: memberNumber !== null,
+    staleTime: 0,
+  });
+}
+
+/** The live price of what is being typed; null input = nothing to price yet. */
+export function usePricePreview(slug: string, input: PricePreviewInput | null) {
+  return useQuery({
+    queryKey: collectionKeys.preview(slug, input),
+    queryFn: () => api<PricePreview>('POST', `${orgBase(slug)}/price-preview`, input),
+    enabled: input !== null,
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
+    retry: false,
+  });
+}
+
+export function useCreateTicket(slug: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: TicketInput) => api<Ticket>('POST', `${orgBase(slug)}/tickets`, input),
+    onSuccess: (ticket) => {
+      client.setQueryData(collectionKeys.ticket(slug, ticket.id), ticket);
+      void client.invalidateQueries({ queryKey: collectionKeys.tickets(slug) });
+      void client.invalidateQueries({ queryKey: collectionKeys.points(slug) });
+      void client.invalidateQueries({ queryKey: collectionKeys.summary(slug, ticket.memberNumber) });
+    },
+  });
+}
+
+export function ticketListQuery(f: TicketFilters): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(f)) {
+    const v = value.trim();
+    if (v) params.set(key, v);
+  }
+  params.set('limit', '200');
+  return params.toString();
+}
+
+export function useTickets(slug: string, filters: TicketFilters) {
+  return useQuery({
+    queryKey: collectionKeys.ticketList(slug, filters),
+    queryFn: () => api<{ items: Ticket[] }>('GET', `${orgBase(slug)}/tickets?${ticketListQuery(filters)}`),
+    placeholderData: keepPreviousData,
+    staleTime: 10_000,
+  });
+}
+
+export function useTicket(slug: string, id: string) {
+  return useQuery({
+    queryKey: collectionKeys.ticket(slug, id),
+    queryFn: () => api<Ticket>('GET', `${orgBase(slug)}/tickets/${encodeURIComponent(id)}`),
+  });
+}
+
+export function useVoidTicket(slug: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, reason }: { id: string; reason: string }) =>
+      api<Ticket>('POST', `${orgBase(slug)}/tickets/${encodeURIComponent(id)}/void`, { reason }),
+    onSuccess: (ticket) => {
+      client.setQueryData(collectionKeys.ticket(slug, ticket.id), ticket);
+      void client.invalidateQueries({ queryKey: collectionKeys.tickets(slug) });
+    },
+  });
+}
+
+// ---- who may do what (src/orgs/permissions.ts decides; these only shape the screens) ----------
+
+const DESK_ROLES: readonly Role[] = ['admin', 'manager', 'cashier'];
+const MANAGE_ROLES: readonly Role[] = ['admin', 'manager'];
+const READ_ROLES: readonly Role[] = [
+  'admin',
+  'manager',
+  'cashier',
+  'accountant',
+  'board',
+  'oversight',
+  'viewer',
+];
+
+type OrgAccess = Pick<Org, 'access' | 'myRoles' | 'grantedAreas'>;
+
+export function canUseDesk(org: OrgAccess): boolean {
+  if (org.access === 'platform') return true;
+  return org.access === 'member' && org.myRoles.some((r) => DESK_ROLES.includes(r));
+}
+
+export function canManageCollection(org: OrgAccess): boolean {
+  if (org.access === 'platform') return true;
+  return org.access === 'member' && org.myRoles.some((r) => MANAGE_ROLES.includes(r));
+}
+
+export function canReadTickets(org: OrgAccess): boolean {
+  if (org.access === 'platform') return true;
+  if (org.access === 'grantee') return org.grantedAreas?.includes('collection') ?? false;
+  return org.myRoles.some((r) => READ_ROLES.includes(r));
+}
+
+// ---- small helpers --------------------------------------------------------------------------------
+
+/** Now as ISO 8601 with the device's UTC offset: "2026-11-29T09:41:00-05:00". */
+export function nowWithOffset(date = new Date()): string {
+  const pad = (n: number) => String(Math.abs(n)).padStart(2, '0');
+  const offset = -date.getTimezoneOffset();
+  const sign = offset >= 0 ? '+' : '-';
+  return (
+    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}` +
+    `T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}` +
+    `${sign}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`
+  );
+}
+
+/** Gross − tare with three decimals, computed on integer grams; null when either is not a number. */
+export function netKg(gross: string | null, tare: string | null): string | null {
+  if (gross === null || tare === null || gross === '' || tare === '') return null;
+  const grams = (v: string) => Math.round(Number(v) * 1000);
+  const g = grams(gross);
+  const t = grams(tare || '0');
+  if (!Number.isFinite(g) || !Number.isFinite(t)) return null;
+  const n = g - t;
+  const sign = n < 0 ? '-' : '';
+  const abs = Math.abs(n);
+  return `${sign}${Math.trunc(abs / 1000)}.${String(abs % 1000).padStart(3, '0')}`;
+}
+
+const POINT_KEY = 'ayni.collection.point';
+
+export function storedPoint(slug: string): string | null {
+  try {
+    return window.localStorage.getItem(`${POINT_KEY}.${slug}`);
+  } catch {
+    return null;
+  }
+}
+
+export function storePoint(slug: string, code: string): void {
+  try {
+    window.localStorage.setItem(`${POINT_KEY}.${slug}`, code);
+  } catch {
+    // Storage disabled: the choice lasts for this page only.
+  }
+}
+
+/** Ticket numbers as the ledger writes them: "HUA-000042". */
+export function ticketNumber(n: number): string {
+  return String(n).padStart(6, '0');
+}
+
+// ---- configuration (managers) --------------------------------------------------------------------
+
+export interface PriceSchedule {
+  id: string;
+  effectiveFrom: string;
+  coffeeState: string;
+  certificationClass: string;
+  rule: {
+    base?: { kind: string; pricePerKg?: string };
+    moisture?: { referenceBp: number } | null;
+    yieldRule?: { kind: string; referenceBp?: number; perPointPerKg?: string } | null;
+  };
+  recordedAt: string;
+  recordedBy: string;
+}
+
+export interface ScheduleInput {
+  id: string;
+  effectiveFrom: string;
+  coffeeState: CoffeeState;
+  certificationClass: CertClass;
+  basePricePerKg: string;
+  moistureReferencePercent?: string | null;
+  yield?: { kind: 'points'; referencePercent: string; perPoint: string } | null;
+}
+
+export function useSchedules(slug: string) {
+  return useQuery({
+    queryKey: ['orgs', slug, 'price-schedules'],
+    queryFn: () => api<{ items: PriceSchedule[] }>('GET', `${orgBase(slug)}/price-schedules`),
+  });
+}
+
+export function useCreatePoint(slug: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { id: string; code: string; name: string; community?: string | null }) =>
+      api<CollectionPoint>('POST', `${orgBase(slug)}/collection-points`, input),
+    onSuccess: () => void client.invalidateQueries({ queryKey: collectionKeys.points(slug) }),
+  });
+}
+
+export function useCreateSchedule(slug: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ScheduleInput) =>
+      api<PriceSchedule>('POST', `${orgBase(slug)}/price-schedules`, input),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: ['orgs', slug, 'price-schedules'] });
+      void client.invalidateQueries({ queryKey: ['orgs', slug, 'price-preview'] });
+    },
+  });
+}
