@@ -23,7 +23,7 @@ const progress = (message: string) => process.stderr.write(`ayni: ${message}\n`)
 
 function databaseOptions(command: Command): Command {
   return command
-    .addOption(new Option('--data <dir>', 'embedded database folder').env('AYNI_DATA').default('ayni-data'))
+    .addOption(new Option('--data <dir>', 'embedded database folder (default ./ayni-data)').env('AYNI_DATA'))
     .addOption(
       new Option('--database-url <url>', 'PostgreSQL ≥ 15 server instead of the embedded database').env(
         'DATABASE_URL',
@@ -54,8 +54,10 @@ export function buildCli(): Command {
       .command('start')
       .description('serve the API and the web app (loads the demo into an empty database)'),
   )
-    .addOption(new Option('--port <port>', 'port to listen on').env('AYNI_PORT').default('8080'))
-    .addOption(new Option('--host <host>', 'address to listen on').env('AYNI_HOST').default('127.0.0.1'))
+    .addOption(
+      new Option('--port <port>', 'port to listen on (default 8080; PORT is read too)').env('AYNI_PORT'),
+    )
+    .addOption(new Option('--host <host>', 'address to listen on (default 127.0.0.1)').env('AYNI_HOST'))
     .option('--no-demo', 'do not load the demo data into an empty database')
     .action(async (opts: SettingFlags) => {
       const settings = settingsFrom(opts);
@@ -295,9 +297,9 @@ export function buildCli(): Command {
   program
     .command('backup')
     .description('write the embedded database to one archive file (.tar.gz)')
-    .addOption(new Option('--data <dir>', 'embedded database folder').env('AYNI_DATA').default('ayni-data'))
+    .addOption(new Option('--data <dir>', 'embedded database folder (default ./ayni-data)').env('AYNI_DATA'))
     .option('--out <file>', 'archive to write', '')
-    .action(async (opts: { data: string; out: string }) => {
+    .action(async (opts: { data?: string; out: string }) => {
       if (process.env.DATABASE_URL)
         throw new Error(
           'With a PostgreSQL server, back up with pg_dump: ayni backup is for the embedded database.',
@@ -321,8 +323,8 @@ export function buildCli(): Command {
       'replace the embedded database with an archive made by ayni backup (the old one is kept aside)',
     )
     .argument('<file>', 'archive to restore')
-    .addOption(new Option('--data <dir>', 'embedded database folder').env('AYNI_DATA').default('ayni-data'))
-    .action(async (file: string, opts: { data: string }) => {
+    .addOption(new Option('--data <dir>', 'embedded database folder (default ./ayni-data)').env('AYNI_DATA'))
+    .action(async (file: string, opts: { data?: string }) => {
       const settings = settingsFrom({ data: opts.data });
       const lock = lockDataFolder(settings.dataDir, 'ayni restore');
       try {
