@@ -1,5 +1,6 @@
 import type { Services } from '../app.js';
 import { collectionDemo } from '../collection/collection.demo.js';
+import { governanceDemo } from '../governance/governance.demo.js';
 import { ledgerDemo } from '../ledger/ledger.demo.js';
 import { membersDemo } from '../members/members.demo.js';
 import { orgsDemo } from '../orgs/orgs.demo.js';
@@ -26,7 +27,7 @@ export interface DemoPart {
 }
 
 /** In dependency order. A new domain appends its part here. */
-export const DEMO_PARTS: DemoPart[] = [orgsDemo, membersDemo, ledgerDemo, collectionDemo];
+export const DEMO_PARTS: DemoPart[] = [orgsDemo, membersDemo, ledgerDemo, collectionDemo, governanceDemo];
 
 export const DEMO_PASSWORD = 'ayni-demo';
 
