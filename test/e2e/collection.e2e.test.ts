@@ -1,14 +1,15 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.js';
 import { systemActor } from '../../src/orgs/actor.js';
-import type { DatabaseHandle } from '../../src/platform/db/connect.js';
-import type { HttpServer } from '../../src/platform/http/server.js';
-import { PACKAGE_ROOT, WEB_ROOT } from '../../src/platform/paths.js';
-import { openTestDatabase } from '../harness/context.js';
-import { chromiumMissingReason, launchChromium } from './browser.js';
+import {
+  ARTIFACTS,
+  chromiumMissingReason,
+  launchChromium,
+  signInAs,
+  startWebServer,
+  type WebServer,
+} from './browser.js';
 
 /**
  * Collection and accounts in a real browser against the real server and the demo: a cashier records a
@@ -18,53 +19,40 @@ import { chromiumMissingReason, launchChromium } from './browser.js';
 const skipReason = chromiumMissingReason();
 if (skipReason) console.warn(`[ayni tests] ${skipReason}`);
 
-const ARTIFACTS = join(PACKAGE_ROOT, 'test-artifacts');
-
 describe.skipIf(Boolean(skipReason))('collection and accounts screens in Chromium', () => {
-  let handle: DatabaseHandle;
-  let http: HttpServer;
+  let server: WebServer;
   let browser: Browser;
   let base: string;
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    handle = await openTestDatabase();
-    const app = await createApp({ db: handle.db, webRoot: WEB_ROOT });
-    http = app.http;
-    // The demo has no collection points or prices: a manager would set them up first.
-    const actor = systemActor('e2e');
-    await app.services.collection.createPoint(actor, 'cedros', {
-      id: '6a4f0c1e-5b1d-4c1a-9f00-000000000001',
-      code: 'HUA',
-      name: 'Huabal',
+    server = await startWebServer(async (services) => {
+      // The demo has no collection points or prices: a manager would set them up first.
+      const actor = systemActor('e2e');
+      await services.collection.createPoint(actor, 'cedros', {
+        id: '6a4f0c1e-5b1d-4c1a-9f00-000000000001',
+        code: 'HUA',
+        name: 'Huabal',
+      });
+      await services.collection.createSchedule(actor, 'cedros', {
+        id: '6a4f0c1e-5b1d-4c1a-9f00-000000000002',
+        effectiveFrom: '2026-01-01',
+        coffeeState: 'dry_parchment',
+        certificationClass: 'conventional',
+        basePricePerKg: '12.00',
+        moistureReferencePercent: '12',
+        yield: { kind: 'points', referencePercent: '78', perPoint: '0.10' },
+      });
     });
-    await app.services.collection.createSchedule(actor, 'cedros', {
-      id: '6a4f0c1e-5b1d-4c1a-9f00-000000000002',
-      effectiveFrom: '2026-01-01',
-      coffeeState: 'dry_parchment',
-      certificationClass: 'conventional',
-      basePricePerKg: '12.00',
-      moistureReferencePercent: '12',
-      yield: { kind: 'points', referencePercent: '78', perPoint: '0.10' },
-    });
-    await http.listen({ host: '127.0.0.1', port: 0 });
-    const address = http.server.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    base = server.base;
     browser = await launchChromium();
   });
 
   afterAll(async () => {
     await browser?.close();
-    await http?.close();
-    await handle?.close();
+    await server?.close();
   });
 
-  async function signIn(page: Page, email: string, path: string) {
-    await page.goto(`${base}${path}`);
-    await page.getByLabel('Correo electrónico').fill(email);
-    await page.getByLabel('Contraseña').fill('ayni-demo');
-    await page.getByRole('button', { name: 'Entrar' }).click();
-  }
+  const signIn = (page: Page, email: string, path: string) => signInAs(page, base, email, path);
 
   it('a cashier records a delivery with the keyboard, sees the live price, saves and gets the receipt', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'es-PE' });

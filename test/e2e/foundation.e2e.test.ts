@@ -1,13 +1,13 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.js';
-import type { DatabaseHandle } from '../../src/platform/db/connect.js';
-import type { HttpServer } from '../../src/platform/http/server.js';
-import { PACKAGE_ROOT, WEB_ROOT } from '../../src/platform/paths.js';
-import { openTestDatabase } from '../harness/context.js';
-import { chromiumMissingReason, launchChromium } from './browser.js';
+import {
+  ARTIFACTS,
+  chromiumMissingReason,
+  launchChromium,
+  startWebServer,
+  type WebServer,
+} from './browser.js';
 
 /**
  * A person in a real browser against the real server: sign in, switch organization, switch language,
@@ -16,28 +16,20 @@ import { chromiumMissingReason, launchChromium } from './browser.js';
 const skipReason = chromiumMissingReason();
 if (skipReason) console.warn(`[ayni tests] ${skipReason}`);
 
-const ARTIFACTS = join(PACKAGE_ROOT, 'test-artifacts');
-
 describe.skipIf(Boolean(skipReason))('web app in Chromium', () => {
-  let handle: DatabaseHandle;
-  let http: HttpServer;
+  let server: WebServer;
   let browser: Browser;
   let base: string;
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    handle = await openTestDatabase();
-    ({ http } = await createApp({ db: handle.db, webRoot: WEB_ROOT }));
-    await http.listen({ host: '127.0.0.1', port: 0 });
-    const address = http.server.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    server = await startWebServer();
+    base = server.base;
     browser = await launchChromium();
   });
 
   afterAll(async () => {
     await browser?.close();
-    await http?.close();
-    await handle?.close();
+    await server?.close();
   });
 
   it('the platform admin signs in, switches organization and language, and the language persists', async () => {

@@ -1,13 +1,14 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.js';
-import type { DatabaseHandle } from '../../src/platform/db/connect.js';
-import type { HttpServer } from '../../src/platform/http/server.js';
-import { PACKAGE_ROOT, WEB_ROOT } from '../../src/platform/paths.js';
-import { openTestDatabase } from '../harness/context.js';
-import { chromiumMissingReason, launchChromium } from './browser.js';
+import {
+  ARTIFACTS,
+  chromiumMissingReason,
+  launchChromium,
+  signInAs,
+  startWebServer,
+  type WebServer,
+} from './browser.js';
 
 /**
  * The social base in a real browser against the real server and the demo register: a manager finds a
@@ -17,36 +18,23 @@ import { chromiumMissingReason, launchChromium } from './browser.js';
 const skipReason = chromiumMissingReason();
 if (skipReason) console.warn(`[ayni tests] ${skipReason}`);
 
-const ARTIFACTS = join(PACKAGE_ROOT, 'test-artifacts');
-
 describe.skipIf(Boolean(skipReason))('social base screens in Chromium', () => {
-  let handle: DatabaseHandle;
-  let http: HttpServer;
+  let server: WebServer;
   let browser: Browser;
   let base: string;
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    handle = await openTestDatabase();
-    ({ http } = await createApp({ db: handle.db, webRoot: WEB_ROOT }));
-    await http.listen({ host: '127.0.0.1', port: 0 });
-    const address = http.server.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    server = await startWebServer();
+    base = server.base;
     browser = await launchChromium();
   });
 
   afterAll(async () => {
     await browser?.close();
-    await http?.close();
-    await handle?.close();
+    await server?.close();
   });
 
-  async function signIn(page: Page, email: string, path: string) {
-    await page.goto(`${base}${path}`);
-    await page.getByLabel('Correo electrónico').fill(email);
-    await page.getByLabel('Contraseña').fill('ayni-demo');
-    await page.getByRole('button', { name: 'Entrar' }).click();
-  }
+  const signIn = (page: Page, email: string, path: string) => signInAs(page, base, email, path);
 
   it('a manager searches without accents, opens a member, sees the plots on the map and the history', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'es-PE' });
