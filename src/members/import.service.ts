@@ -4,6 +4,7 @@ import { todayIn } from '../platform/dates.js';
 import { inTransaction } from '../platform/db/transaction.js';
 import type { ServiceDeps } from '../platform/deps.js';
 import { AppError } from '../platform/errors.js';
+import { currencyOf, parseMoney } from '../platform/money.js';
 import type { MassUnit } from '../platform/units.js';
 import {
   type CanonicalField,
@@ -139,7 +140,9 @@ function unchanged(member: q.MemberRow, record: MemberImportRecord): boolean {
     keyof q.MemberRow,
   ][]) {
     const value = record[field];
-    if (value !== null && Math.round(Number(value) * 100) !== member[column]) return false;
+    // money compared in minor units, parsed exactly: never through a float
+    if (value !== null && parseMoney(value, currencyOf(member.currency)) !== BigInt(member[column] as number))
+      return false;
   }
   return record.status === null || record.status === member.status;
 }
