@@ -5,6 +5,10 @@ import { createCollectionService } from './collection/collection.service.js';
 import './collection/messages.js';
 import { registerGovernanceRoutes } from './governance/governance.routes.js';
 import { createGovernanceService } from './governance/governance.service.js';
+import { registerMinutesRoutes } from './governance/minutes.routes.js';
+import { createMinutesService } from './governance/minutes.service.js';
+import { registerOrganRoutes } from './governance/organs.routes.js';
+import { createOrgansService } from './governance/organs.service.js';
 import { registerLedgerRoutes } from './ledger/ledger.routes.js';
 import { createLedgerService } from './ledger/ledger.service.js';
 import { registerPaymentRoutes } from './payments/payments.routes.js';
@@ -52,6 +56,8 @@ export function createServices(options: Pick<AppOptions, 'db' | 'clock' | 'ids' 
   const ledger = createLedgerService(deps, orgs, members);
   const collection = createCollectionService(deps, orgs, members, ledger);
   const settlements = createSettlementService(deps, orgs, members, ledger);
+  const governance = createGovernanceService(deps, orgs, members);
+  const organs = createOrgansService(deps, orgs, members, governance);
   return {
     deps,
     orgs,
@@ -62,7 +68,9 @@ export function createServices(options: Pick<AppOptions, 'db' | 'clock' | 'ids' 
     collection,
     settlements,
     payments: createPaymentsService(deps, orgs, members, ledger, { collection, settlements }),
-    governance: createGovernanceService(deps, orgs, members),
+    governance,
+    organs,
+    minutes: createMinutesService(deps, orgs, members, governance, organs),
   };
 }
 
@@ -106,5 +114,7 @@ export async function createApp(options: AppOptions): Promise<{ http: HttpServer
   registerSettlementRoutes(http, services.settlements);
   registerPaymentRoutes(http, services.payments);
   registerGovernanceRoutes(http, services.governance);
+  registerOrganRoutes(http, services.organs);
+  registerMinutesRoutes(http, services.minutes);
   return { http, services };
 }

@@ -1,4 +1,18 @@
-import { sql } from 'kysely';
+import { type Insertable, sql, type Updateable } from 'kysely';
+import type {
+  AssemblyProxiesTable,
+  ElectionBallotsTable,
+  ElectionCandidatesTable,
+  ElectionEnvelopesTable,
+  ElectionParticipationTable,
+  ElectionsTable,
+  MinutesSignaturesTable,
+  MinutesTable,
+  MinutesVersionsTable,
+  OfficePosition,
+  OfficeTermsTable,
+  OversightReportsTable,
+} from '../platform/db/schema.js';
 import type { Executor } from '../platform/db/transaction.js';
 
 /** The only place that builds SQL for governance. */
@@ -12,6 +26,15 @@ export function statuteOn(db: Executor, orgId: string, date: string) {
     .orderBy('effective_from', 'desc')
     .limit(1)
     .executeTakeFirst();
+}
+
+export function statutesOf(db: Executor, orgId: string) {
+  return db
+    .selectFrom('statutes')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .orderBy('effective_from', 'desc')
+    .execute();
 }
 
 export function insertStatute(
@@ -113,7 +136,34 @@ export async function rollCounts(db: Executor, orgId: string, assemblyId: string
     .where('org_id', '=', orgId)
     .where('assembly_id', '=', assemblyId)
     .executeTakeFirstOrThrow();
-  return { eligible: Number(row.eligible), present: Number(row.present) };
+  // A member represented by a proxy counts as present while the holder is in the room and the member is not.
+  const represented = await db
+    .selectFrom('assembly_proxies as p')
+    .innerJoin('assembly_roll as h', (j) =>
+      j
+        .onRef('h.org_id', '=', 'p.org_id')
+        .onRef('h.assembly_id', '=', 'p.assembly_id')
+        .onRef('h.member_id', '=', 'p.holder_member_id'),
+    )
+    .innerJoin('assembly_roll as g', (j) =>
+      j
+        .onRef('g.org_id', '=', 'p.org_id')
+        .onRef('g.assembly_id', '=', 'p.assembly_id')
+        .onRef('g.member_id', '=', 'p.grantor_member_id'),
+    )
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('p.org_id', '=', orgId)
+    .where('p.assembly_id', '=', assemblyId)
+    .where('h.checked_in_at', 'is not', null)
+    .where('g.checked_in_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  const inPerson = Number(row.present);
+  return {
+    eligible: Number(row.eligible),
+    inPerson,
+    represented: Number(represented.n),
+    present: inPerson + Number(represented.n),
+  };
 }
 
 export function insertMotion(
@@ -280,4 +330,456 @@ export function tallied(
     .where('org_id', '=', orgId)
     .where('vote_id', '=', voteId)
     .execute();
+}
+
+// ---- organs and terms ------------------------------------------------------------------------------
+
+const termColumns = [
+  't.org_id',
+  't.term_id',
+  't.organ',
+  't.position',
+  't.member_id',
+  't.holder_name',
+  't.holder_sex',
+  't.zone',
+  't.starts_on',
+  't.ends_on',
+  't.ended_on',
+  't.ended_reason',
+  't.election_id',
+  't.recorded_at',
+  't.recorded_by_label',
+  'm.member_number',
+] as const;
+
+/** Every term of the organization (a cooperative has tens, not thousands), with the holder's number. */
+export function termsOf(db: Executor, orgId: string) {
+  return db
+    .selectFrom('office_terms as t')
+    .leftJoin('members as m', (j) =>
+      j.onRef('m.org_id', '=', 't.org_id').onRef('m.member_id', '=', 't.member_id'),
+    )
+    .select(termColumns)
+    .where('t.org_id', '=', orgId)
+    .orderBy('t.organ')
+    .orderBy('t.starts_on', 'desc')
+    .orderBy('t.holder_name')
+    .execute();
+}
+export type TermRow = Awaited<ReturnType<typeof termsOf>>[number];
+
+export function termsOfMember(db: Executor, orgId: string, memberId: string) {
+  return db
+    .selectFrom('office_terms')
+    .select(['organ', 'starts_on', 'ends_on', 'ended_on'])
+    .where('org_id', '=', orgId)
+    .where('member_id', '=', memberId)
+    .execute();
+}
+
+export function findTerm(db: Executor, orgId: string, termId: string) {
+  return db
+    .selectFrom('office_terms')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('term_id', '=', termId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export function insertTerms(db: Executor, rows: Insertable<OfficeTermsTable>[]) {
+  if (rows.length === 0) return Promise.resolve();
+  return db.insertInto('office_terms').values(rows).execute();
+}
+
+export function updateTerm(
+  db: Executor,
+  orgId: string,
+  termId: string,
+  set: { position?: OfficePosition; ended_on?: string; ended_reason?: string },
+) {
+  return db
+    .updateTable('office_terms')
+    .set(set)
+    .where('org_id', '=', orgId)
+    .where('term_id', '=', termId)
+    .execute();
+}
+
+export function delegatesInOffice(db: Executor, orgId: string, on: string) {
+  return db
+    .selectFrom('office_terms as t')
+    .innerJoin('members as m', (j) =>
+      j.onRef('m.org_id', '=', 't.org_id').onRef('m.member_id', '=', 't.member_id'),
+    )
+    .select(['t.member_id', 'm.member_number'])
+    .distinct()
+    .where('t.org_id', '=', orgId)
+    .where('t.organ', '=', 'delegates')
+    .where('t.starts_on', '<=', on)
+    .where(sql<boolean>`coalesce(t.ended_on, t.ends_on) > ${on}`)
+    .execute() as Promise<{ member_id: string; member_number: string }[]>;
+}
+
+// ---- proxies ---------------------------------------------------------------------------------------
+
+export function proxyOf(db: Executor, orgId: string, assemblyId: string, grantorId: string) {
+  return db
+    .selectFrom('assembly_proxies')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('assembly_id', '=', assemblyId)
+    .where('grantor_member_id', '=', grantorId)
+    .executeTakeFirst();
+}
+
+/** Locks the holder's roll entry, so two proxies registered at once cannot both pass the limit. */
+export async function proxiesHeldForUpdate(
+  db: Executor,
+  orgId: string,
+  assemblyId: string,
+  holderId: string,
+) {
+  await db
+    .selectFrom('assembly_roll')
+    .select('member_id')
+    .where('org_id', '=', orgId)
+    .where('assembly_id', '=', assemblyId)
+    .where('member_id', '=', holderId)
+    .forUpdate()
+    .execute();
+  return db
+    .selectFrom('assembly_proxies')
+    .select(['grantor_member_id'])
+    .where('org_id', '=', orgId)
+    .where('assembly_id', '=', assemblyId)
+    .where('holder_member_id', '=', holderId)
+    .execute();
+}
+
+export function isProxyHolder(db: Executor, orgId: string, assemblyId: string, memberId: string) {
+  return db
+    .selectFrom('assembly_proxies')
+    .select('grantor_member_id')
+    .where('org_id', '=', orgId)
+    .where('assembly_id', '=', assemblyId)
+    .where('holder_member_id', '=', memberId)
+    .executeTakeFirst();
+}
+
+export function insertProxy(db: Executor, row: Insertable<AssemblyProxiesTable>) {
+  return db.insertInto('assembly_proxies').values(row).execute();
+}
+
+export function proxiesOf(db: Executor, orgId: string, assemblyId: string) {
+  return db
+    .selectFrom('assembly_proxies as p')
+    .innerJoin('members as g', (j) =>
+      j.onRef('g.org_id', '=', 'p.org_id').onRef('g.member_id', '=', 'p.grantor_member_id'),
+    )
+    .innerJoin('members as h', (j) =>
+      j.onRef('h.org_id', '=', 'p.org_id').onRef('h.member_id', '=', 'p.holder_member_id'),
+    )
+    .select([
+      'g.member_number as grantor_number',
+      sql<string>`g.given_names || ' ' || g.family_names`.as('grantor_name'),
+      'h.member_number as holder_number',
+      sql<string>`h.given_names || ' ' || h.family_names`.as('holder_name'),
+      'p.document_ref',
+      'p.registered_at',
+    ])
+    .where('p.org_id', '=', orgId)
+    .where('p.assembly_id', '=', assemblyId)
+    .orderBy('g.member_number')
+    .execute();
+}
+
+// ---- elections -------------------------------------------------------------------------------------
+
+export function insertElection(db: Executor, row: Insertable<ElectionsTable>) {
+  return db.insertInto('elections').values(row).execute();
+}
+
+export function findElection(db: Executor, orgId: string, electionId: string, lock = false) {
+  const query = db
+    .selectFrom('elections')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('election_id', '=', electionId);
+  return (lock ? query.forUpdate() : query).executeTakeFirst();
+}
+
+export function electionsOf(db: Executor, orgId: string, assemblyId: string) {
+  return db
+    .selectFrom('elections')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('assembly_id', '=', assemblyId)
+    .orderBy('created_at')
+    .execute();
+}
+
+export function updateElection(
+  db: Executor,
+  orgId: string,
+  electionId: string,
+  set: Updateable<ElectionsTable>,
+) {
+  return db
+    .updateTable('elections')
+    .set(set)
+    .where('org_id', '=', orgId)
+    .where('election_id', '=', electionId)
+    .execute();
+}
+
+export function candidatesOf(db: Executor, orgId: string, electionId: string) {
+  return db
+    .selectFrom('election_candidates as c')
+    .innerJoin('members as m', (j) =>
+      j.onRef('m.org_id', '=', 'c.org_id').onRef('m.member_id', '=', 'c.member_id'),
+    )
+    .select([
+      'c.member_id',
+      'c.ballot_index',
+      'c.votes',
+      'c.outcome',
+      'c.tie_note',
+      'm.member_number',
+      'm.given_names',
+      'm.family_names',
+      'm.sex',
+      'm.join_date',
+    ])
+    .where('c.org_id', '=', orgId)
+    .where('c.election_id', '=', electionId)
+    .orderBy('c.ballot_index')
+    .execute();
+}
+
+export function insertCandidates(db: Executor, rows: Insertable<ElectionCandidatesTable>[]) {
+  if (rows.length === 0) return Promise.resolve();
+  return db.insertInto('election_candidates').values(rows).execute();
+}
+
+export function setCandidateResult(
+  db: Executor,
+  orgId: string,
+  electionId: string,
+  memberId: string,
+  set: { votes: number; outcome: 'elected' | 'alternate' | 'not_elected' | 'tied'; tie_note: string | null },
+) {
+  return db
+    .updateTable('election_candidates')
+    .set(set)
+    .where('org_id', '=', orgId)
+    .where('election_id', '=', electionId)
+    .where('member_id', '=', memberId)
+    .execute();
+}
+
+/** Records that a member voted; false when they already had (the primary key refuses a second). */
+export async function insertElectionParticipation(db: Executor, row: Insertable<ElectionParticipationTable>) {
+  const inserted = await db
+    .insertInto('election_participation')
+    .values(row)
+    .onConflict((oc) => oc.doNothing())
+    .returning('member_id')
+    .executeTakeFirst();
+  return inserted !== undefined;
+}
+
+export async function electionParticipationCount(db: Executor, orgId: string, electionId: string) {
+  const row = await db
+    .selectFrom('election_participation')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('org_id', '=', orgId)
+    .where('election_id', '=', electionId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export function insertElectionEnvelope(db: Executor, row: Insertable<ElectionEnvelopesTable>) {
+  return db.insertInto('election_envelopes').values(row).execute();
+}
+
+export function electionEnvelopesOf(db: Executor, orgId: string, electionId: string) {
+  return db
+    .selectFrom('election_envelopes')
+    .select('sealed')
+    .where('org_id', '=', orgId)
+    .where('election_id', '=', electionId)
+    .execute();
+}
+
+export function deleteElectionEnvelopes(db: Executor, orgId: string, electionId: string) {
+  return db
+    .deleteFrom('election_envelopes')
+    .where('org_id', '=', orgId)
+    .where('election_id', '=', electionId)
+    .execute();
+}
+
+export async function insertElectionBallots(db: Executor, rows: Insertable<ElectionBallotsTable>[]) {
+  for (let i = 0; i < rows.length; i += 1000)
+    await db
+      .insertInto('election_ballots')
+      .values(rows.slice(i, i + 1000))
+      .execute();
+}
+
+export function electionBallotsOf(db: Executor, orgId: string, electionId: string) {
+  return db
+    .selectFrom('election_ballots')
+    .select(['receipt_code', 'choices'])
+    .where('org_id', '=', orgId)
+    .where('election_id', '=', electionId)
+    .orderBy('receipt_code')
+    .execute();
+}
+
+// ---- minutes and oversight reports -----------------------------------------------------------------
+
+export function findMinutes(db: Executor, orgId: string, assemblyId: string, lock = false) {
+  const query = db
+    .selectFrom('minutes')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('assembly_id', '=', assemblyId);
+  return (lock ? query.forUpdate() : query).executeTakeFirst();
+}
+
+export function insertMinutes(db: Executor, row: Insertable<MinutesTable>) {
+  return db.insertInto('minutes').values(row).execute();
+}
+
+export function updateMinutes(
+  db: Executor,
+  orgId: string,
+  assemblyId: string,
+  set: Updateable<MinutesTable>,
+) {
+  return db
+    .updateTable('minutes')
+    .set(set)
+    .where('org_id', '=', orgId)
+    .where('assembly_id', '=', assemblyId)
+    .execute();
+}
+
+export function insertMinutesVersion(db: Executor, row: Insertable<MinutesVersionsTable>) {
+  return db.insertInto('minutes_versions').values(row).execute();
+}
+
+export function minutesVersionsOf(db: Executor, orgId: string, assemblyId: string) {
+  return db
+    .selectFrom('minutes_versions')
+    .select(['version', 'saved_at', 'saved_by_label'])
+    .where('org_id', '=', orgId)
+    .where('assembly_id', '=', assemblyId)
+    .orderBy('version', 'desc')
+    .execute();
+}
+
+/** The next number of the book of minutes, under a lock on the organization so two approvals queue. */
+export async function nextBookNumber(db: Executor, orgId: string) {
+  await db.selectFrom('organizations').select('org_id').where('org_id', '=', orgId).forUpdate().execute();
+  const row = await db
+    .selectFrom('minutes')
+    .select(sql<number>`coalesce(max(book_number), 0)::int`.as('n'))
+    .where('org_id', '=', orgId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n) + 1;
+}
+
+export function signaturesOf(db: Executor, orgId: string, assemblyId: string) {
+  return db
+    .selectFrom('minutes_signatures')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('assembly_id', '=', assemblyId)
+    .orderBy('role')
+    .orderBy('seq')
+    .execute();
+}
+
+export function insertSignature(db: Executor, row: Insertable<MinutesSignaturesTable>) {
+  return db.insertInto('minutes_signatures').values(row).execute();
+}
+
+export function insertOversightReport(db: Executor, row: Insertable<OversightReportsTable>) {
+  return db.insertInto('oversight_reports').values(row).execute();
+}
+
+export function oversightReportsOf(db: Executor, orgId: string) {
+  return db
+    .selectFrom('oversight_reports')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .orderBy('period_end', 'desc')
+    .execute();
+}
+
+/** What the scorecard reads of one organization's assemblies in a period. */
+export function assembliesBetween(db: Executor, orgId: string, from: Date, to: Date) {
+  return db
+    .selectFrom('assemblies as a')
+    .leftJoin('minutes as mi', (j) =>
+      j.onRef('mi.org_id', '=', 'a.org_id').onRef('mi.assembly_id', '=', 'a.assembly_id'),
+    )
+    .select([
+      'a.assembly_id',
+      'a.kind',
+      'a.first_call_at',
+      'a.title',
+      'mi.status as minutes_status',
+      'mi.signed_at',
+    ])
+    .where('a.org_id', '=', orgId)
+    .where('a.first_call_at', '>=', from)
+    .where('a.first_call_at', '<', to)
+    .orderBy('a.first_call_at')
+    .execute();
+}
+
+/** Whether a member took part in a secret vote or election: participation is public, the choice is not. */
+export async function hasVoted(
+  db: Executor,
+  orgId: string,
+  kind: 'vote' | 'election',
+  id: string,
+  memberId: string,
+) {
+  const row =
+    kind === 'vote'
+      ? await db
+          .selectFrom('vote_participation')
+          .select('member_id')
+          .where('org_id', '=', orgId)
+          .where('vote_id', '=', id)
+          .where('member_id', '=', memberId)
+          .executeTakeFirst()
+      : await db
+          .selectFrom('election_participation')
+          .select('member_id')
+          .where('org_id', '=', orgId)
+          .where('election_id', '=', id)
+          .where('member_id', '=', memberId)
+          .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Women's share of the active members, in basis points (null with nobody's sex recorded). */
+export async function womenShareOfMembers(db: Executor, orgId: string) {
+  const row = await db
+    .selectFrom('members')
+    .select([
+      sql<number>`count(*) FILTER (WHERE sex = 'female')::int`.as('women'),
+      sql<number>`count(sex)::int`.as('known'),
+    ])
+    .where('org_id', '=', orgId)
+    .where('status', '=', 'active')
+    .executeTakeFirstOrThrow();
+  return Number(row.known) === 0 ? null : Math.round((Number(row.women) * 10_000) / Number(row.known));
 }

@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { requireActor } from '../orgs/auth.plugin.js';
 import { ClientId, OrgParams, problemResponses, Slug } from '../orgs/orgs.schema.js';
 import type { HttpServer } from '../platform/http/server.js';
-import { type Locale, registerMessages, translate } from '../platform/i18n.js';
-import { renderPdf } from '../platform/pdf.js';
+import { registerMessages } from '../platform/i18n.js';
 import type { GovernanceService } from './governance.service.js';
 
 registerMessages('es', {
@@ -74,6 +73,32 @@ const StatuteBody = z.strictObject({
       noticeDays: z.number().int().min(0).max(90).optional(),
       termYears: z.number().int().min(1).max(10).optional(),
       maxConsecutiveTerms: z.number().int().min(1).max(10).optional(),
+      organs: z
+        .array(
+          z.strictObject({
+            organ: z.enum(['board', 'oversight', 'electoral', 'education', 'fiscal_auditor', 'delegates']),
+            seats: z.number().int().min(1).max(15),
+            alternates: z.number().int().min(0).max(15),
+          }),
+        )
+        .max(6)
+        .refine((organs) => new Set(organs.map((o) => o.organ)).size === organs.length, {
+          message: 'each organ once',
+        })
+        .optional(),
+      electionTieBreak: z.enum(['seniority', 'lot', 'runoff']).optional(),
+      termWarningDays: z.number().int().min(0).max(365).optional(),
+      ordinaryAssemblyMonths: z.number().int().min(1).max(12).optional(),
+      minutes: z
+        .strictObject({
+          signDays: z.number().int().min(1).max(365),
+          president: z.boolean(),
+          secretary: z.boolean(),
+          designatedMembers: z.number().int().min(0).max(9),
+        })
+        .optional(),
+      delegates: z.strictObject({ membersPerDelegate: z.number().int().min(1).max(10_000) }).optional(),
+      oversightReportsPerYear: z.number().int().min(0).max(12).optional(),
     })
     .optional(),
 });
@@ -99,6 +124,8 @@ const Assembly = z.object({
   agenda: z.array(z.string()),
   eligible: z.number(),
   present: z.number(),
+  inPerson: z.number(),
+  represented: z.number(),
   quorum: z.object({
     call: z.enum(['first', 'second']),
     eligible: z.number(),
@@ -137,86 +164,6 @@ const MotionBody = z.strictObject({
     .optional(),
 });
 
-registerMessages('es', {
-  'minutes.title': 'Acta de asamblea (borrador)',
-  'minutes.convocation': 'Convocatoria',
-  'minutes.attendance': 'Asistencia y quórum',
-  'minutes.agenda': 'Agenda',
-  'minutes.motions': 'Acuerdos',
-  'minutes.secret': 'Votaciones secretas',
-  'minutes.passed': 'aprobado',
-  'minutes.rejected': 'no aprobado',
-  'minutes.pending': 'en curso',
-  'minutes.footer':
-    'Borrador generado del registro de la asamblea; lo revisa la secretaría y lo firman quienes el estatuto señala.',
-});
-registerMessages('en', {
-  'minutes.title': 'Minutes of the assembly (draft)',
-  'minutes.convocation': 'Convocation',
-  'minutes.attendance': 'Attendance and quorum',
-  'minutes.agenda': 'Agenda',
-  'minutes.motions': 'Decisions',
-  'minutes.secret': 'Secret votes',
-  'minutes.passed': 'passed',
-  'minutes.rejected': 'not passed',
-  'minutes.pending': 'in progress',
-  'minutes.footer':
-    'Draft made from the assembly’s record; the secretary reviews it and the people the statute names sign it.',
-});
-
-function minutesPdf(minutes: Awaited<ReturnType<GovernanceService['minutesDraft']>>, locale: Locale) {
-  const t = (key: string) => translate(locale, key);
-  const es = locale === 'es';
-  const a = minutes.assembly;
-  const result = (passed: boolean | null) =>
-    t(passed === null ? 'minutes.pending' : passed ? 'minutes.passed' : 'minutes.rejected');
-  return renderPdf({
-    title: `${t('minutes.title')}: ${a.title}`,
-    subtitle: [minutes.organization],
-    sections: [
-      {
-        heading: t('minutes.convocation'),
-        pairs: [
-          [es ? 'Lugar' : 'Place', a.place],
-          [es ? 'Primera convocatoria' : 'First call', a.firstCallAt],
-          [es ? 'Segunda convocatoria' : 'Second call', a.secondCallAt],
-          [es ? 'Padrón al' : 'Roll as of', a.cutoffDate],
-        ],
-      },
-      {
-        heading: t('minutes.attendance'),
-        pairs: [
-          [es ? 'Socios hábiles' : 'Members in good standing', String(a.eligible)],
-          [es ? 'Presentes' : 'Present', String(a.present)],
-          [es ? 'Quórum requerido' : 'Quorum required', String(a.quorum.required)],
-          [es ? 'Hay quórum' : 'Quorum met', a.quorum.met ? (es ? 'sí' : 'yes') : 'no'],
-        ],
-      },
-      {
-        heading: t('minutes.agenda'),
-        text: a.agenda.map((item, i) => `${i + 1}. ${item}`).join('\n') || '-',
-      },
-      {
-        heading: t('minutes.motions'),
-        table: {
-          headers: [es ? 'Moción' : 'Motion', es ? 'Sí' : 'Yes', 'No', 'Abst.', es ? 'Resultado' : 'Result'],
-          rows: a.motions.map((m) => [m.title, m.yes, m.no, m.abstain, result(m.passed)]),
-          numeric: [1, 2, 3],
-        },
-      },
-      {
-        heading: t('minutes.secret'),
-        table: {
-          headers: [es ? 'Votación' : 'Vote', es ? 'Sí' : 'Yes', 'No', 'Abst.', es ? 'Resultado' : 'Result'],
-          rows: minutes.secretVotes.map((v) => [v.title, v.yes, v.no, v.abstain, result(v.passed)]),
-          numeric: [1, 2, 3],
-        },
-      },
-    ],
-    footer: t('minutes.footer'),
-  });
-}
-
 export function registerGovernanceRoutes(app: HttpServer, governance: GovernanceService) {
   const tags = ['governance'];
   app.post(
@@ -238,6 +185,35 @@ export function registerGovernanceRoutes(app: HttpServer, governance: Governance
       reply
         .status(201)
         .send(await governance.setStatute(requireActor(request), request.params.org, request.body)),
+  );
+  app.get(
+    '/api/v1/orgs/:org/statute',
+    {
+      schema: {
+        tags,
+        summary:
+          'The statute in force today (or the country preset when none was recorded), and its versions',
+        params: OrgParams,
+        response: {
+          200: z.object({
+            params: z.unknown(),
+            source: z.enum(['statute', 'preset']),
+            effectiveFrom: z.string().nullable(),
+            country: z.string(),
+            versions: z.array(
+              z.object({
+                id: z.uuid(),
+                effectiveFrom: z.string(),
+                recordedAt: z.string(),
+                recordedBy: z.string(),
+              }),
+            ),
+          }),
+          ...problemResponses,
+        },
+      },
+    },
+    async (request) => governance.statuteView(requireActor(request), request.params.org),
   );
   app.get(
     '/api/v1/orgs/:org/assemblies',
@@ -403,7 +379,11 @@ export function registerGovernanceRoutes(app: HttpServer, governance: Governance
         tags,
         summary: 'Cast my own ballot (a member checked in); returns my receipt code',
         params: VoteParams,
-        body: z.strictObject({ choice: z.enum(['yes', 'no', 'abstain']) }),
+        body: z.strictObject({
+          choice: z.enum(['yes', 'no', 'abstain']),
+          /** A member this voter holds the proxy of, who is not in the room. */
+          forMemberNumber: z.string().trim().min(1).max(30).optional(),
+        }),
         response: { 201: z.object({ receiptCode: z.string() }), ...problemResponses },
       },
     },
@@ -416,6 +396,7 @@ export function registerGovernanceRoutes(app: HttpServer, governance: Governance
             request.params.org,
             request.params.voteId,
             request.body.choice,
+            request.body.forMemberNumber,
           ),
         ),
   );
@@ -438,27 +419,5 @@ export function registerGovernanceRoutes(app: HttpServer, governance: Governance
         request.params.voteId,
         request.body.passphrase,
       ),
-  );
-  app.get(
-    '/api/v1/orgs/:org/assemblies/:assemblyId/minutes.pdf',
-    {
-      schema: {
-        tags,
-        summary: 'The draft of the minutes, from the assembly’s record, as PDF',
-        params: AssemblyParams,
-        response: problemResponses,
-      },
-    },
-    async (request, reply) => {
-      const minutes = await governance.minutesDraft(
-        requireActor(request),
-        request.params.org,
-        request.params.assemblyId,
-      );
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', 'inline; filename="acta.pdf"')
-        .send((await minutesPdf(minutes, request.locale)) as never);
-    },
   );
 }

@@ -11,7 +11,7 @@ import { conflict, invalid, notFound } from '../platform/errors.js';
 import { idempotentCreate } from '../platform/idempotency.js';
 import { makeVoteKeys, openAll, receiptCode, seal, shuffle } from './ballots.js';
 import * as q from './governance.queries.js';
-import { type DecisionType, decide, PRESETS, quorum, type StatuteParams } from './quorum.js';
+import { type DecisionType, decide, PRESETS, quorum, type StatuteParams, withDefaults } from './quorum.js';
 
 /**
  * Assemblies: convened under the statute in force (checked against its notice period), with the roll
@@ -36,10 +36,15 @@ export function createGovernanceService(deps: ServiceDeps, orgs: OrgsService, me
     exec: Executor,
     a: OrgAccess,
     date: string,
-  ): Promise<{ params: StatuteParams; source: 'statute' | 'preset' }> {
+  ): Promise<{ params: StatuteParams; source: 'statute' | 'preset'; effectiveFrom: string | null }> {
     const statute = await q.statuteOn(exec, a.org.org_id, date);
-    if (statute) return { params: statute.params as StatuteParams, source: 'statute' };
-    return { params: PRESETS[a.org.country === 'CO' ? 'CO' : 'PE'], source: 'preset' };
+    if (statute)
+      return {
+        params: withDefaults(statute.params, a.org.country),
+        source: 'statute',
+        effectiveFrom: statute.effective_from,
+      };
+    return { params: withDefaults({}, a.org.country), source: 'preset', effectiveFrom: null };
   }
 
   async function setStatute(
@@ -59,10 +64,10 @@ export function createGovernanceService(deps: ServiceDeps, orgs: OrgsService, me
         trx,
         { orgId: a.org.org_id, id: input.id, operation: 'statute.create', body: input, at },
         async () => {
-          const params: StatuteParams = {
-            ...PRESETS[input.preset ?? (a.org.country === 'CO' ? 'CO' : 'PE')],
-            ...(input.params ?? {}),
-          } as StatuteParams;
+          const params = withDefaults(
+            { ...PRESETS[input.preset ?? (a.org.country === 'CO' ? 'CO' : 'PE')], ...(input.params ?? {}) },
+            input.preset ?? a.org.country,
+          );
           await q.insertStatute(trx, {
             org_id: a.org.org_id,
             statute_id: input.id,
@@ -85,6 +90,24 @@ export function createGovernanceService(deps: ServiceDeps, orgs: OrgsService, me
       );
       return result;
     });
+  }
+
+  /** The statute in force today (or the country's preset) and the recorded versions. */
+  async function statuteView(actor: Actor, slug: string) {
+    const a = await readAccess(db, actor, slug);
+    const today = todayIn(a.org.time_zone, clock.now());
+    const inForce = await paramsOn(db, a, today);
+    const versions = await q.statutesOf(db, a.org.org_id);
+    return {
+      ...inForce,
+      country: a.org.country,
+      versions: versions.map((v) => ({
+        id: v.statute_id,
+        effectiveFrom: v.effective_from,
+        recordedAt: v.recorded_at.toISOString(),
+        recordedBy: v.recorded_by_label,
+      })),
+    };
   }
 
   async function convene(
@@ -159,7 +182,12 @@ export function createGovernanceService(deps: ServiceDeps, orgs: OrgsService, me
             convened_at: at,
             convened_by_label: auditActor(actor).label,
           });
-          const eligible = await members.membersInGoodStanding(trx, a, input.cutoffDate);
+          const eligible =
+            input.kind === 'delegates'
+              ? await delegatesInGoodStanding(trx, a, input.cutoffDate)
+              : await members.membersInGoodStanding(trx, a, input.cutoffDate);
+          if (eligible.length === 0)
+            throw invalid('governance.empty_roll', [{ path: 'cutoffDate', code: 'governance.empty_roll' }]);
           await q.insertRoll(
             trx,
             eligible.map((m) => ({ org_id: a.org.org_id, assembly_id: input.id, member_id: m.memberId })),
@@ -181,12 +209,52 @@ export function createGovernanceService(deps: ServiceDeps, orgs: OrgsService, me
     return getAssembly(actor, slug, assemblyId);
   }
 
+  /** A delegates' assembly's roll: the delegates in office on the cut-off who are in good standing then. */
+  async function delegatesInGoodStanding(exec: Executor, a: OrgAccess, on: string) {
+    const delegates = await q.delegatesInOffice(exec, a.org.org_id, on);
+    const good = await members.inGoodStandingOn(
+      exec,
+      a,
+      delegates.map((d) => d.member_id),
+      on,
+    );
+    return delegates
+      .filter((d) => good.has(d.member_id))
+      .map((d) => ({ memberId: d.member_id, memberNumber: d.member_number }));
+  }
+
+  /**
+   * Who a ballot is cast for: the member themselves, or a member on the roll whose proxy they hold and
+   * who is not in the room. Refused for anyone else, not on the roll, or not checked in.
+   */
+  async function voterFor(
+    exec: Executor,
+    a: OrgAccess,
+    assemblyId: string,
+    own: { id: string; memberNumber: string },
+    forMemberNumber: string | undefined,
+  ): Promise<string> {
+    const entry = await q.rollEntry(exec, a.org.org_id, assemblyId, own.id);
+    if (!entry) throw conflict('governance.not_on_roll', { memberNumber: own.memberNumber, cutoff: '' });
+    if (!entry.checked_in_at)
+      throw conflict('governance.voter_not_present', { memberNumber: own.memberNumber });
+    if (forMemberNumber === undefined || forMemberNumber === own.memberNumber) return own.id;
+    const grantorId = await members.memberIdOf(exec, a.org.org_id, forMemberNumber);
+    const proxy = await q.proxyOf(exec, a.org.org_id, assemblyId, grantorId);
+    if (!proxy || proxy.holder_member_id !== own.id)
+      throw conflict('governance.no_proxy', { memberNumber: forMemberNumber });
+    const grantor = await q.rollEntry(exec, a.org.org_id, assemblyId, grantorId);
+    if (grantor?.checked_in_at)
+      throw conflict('governance.grantor_present', { memberNumber: forMemberNumber });
+    return grantorId;
+  }
+
   async function state(
     exec: Executor,
     a: OrgAccess,
     assembly: NonNullable<Awaited<ReturnType<typeof q.findAssembly>>>,
   ) {
-    const params = assembly.params as StatuteParams;
+    const params = withDefaults(assembly.params, a.org.country);
     const counts = await q.rollCounts(exec, a.org.org_id, assembly.assembly_id);
     const now = clock.now();
     const call = now < assembly.second_call_at ? 'first' : 'second';
@@ -210,6 +278,8 @@ export function createGovernanceService(deps: ServiceDeps, orgs: OrgsService, me
       agenda: assembly.agenda as string[],
       eligible: counts.eligible,
       present: counts.present,
+      inPerson: counts.inPerson,
+      represented: counts.represented,
       quorum: live,
       motions: motions.map((m) => ({
         id: m.motion_id,
@@ -408,22 +478,24 @@ export function createGovernanceService(deps: ServiceDeps, orgs: OrgsService, me
    * A member casts their own ballot: participation and a sealed envelope in one transaction. The
    * member gets a receipt code that only their envelope contains; nothing stored links them to it.
    */
-  async function castBallot(actor: Actor, slug: string, voteId: string, choice: 'yes' | 'no' | 'abstain') {
+  async function castBallot(
+    actor: Actor,
+    slug: string,
+    voteId: string,
+    choice: 'yes' | 'no' | 'abstain',
+    forMemberNumber?: string | undefined,
+  ) {
     const own = await members.ownMember(actor, slug);
     return inTransaction(db, async (trx) => {
       const a = await orgs.resolve(trx, actor, slug);
       const vote = await q.findSecretVote(trx, a.org.org_id, voteId);
       if (!vote) throw notFound('governance.vote_not_found');
       if (vote.status !== 'open') throw conflict('governance.vote_closed');
-      const entry = await q.rollEntry(trx, a.org.org_id, vote.assembly_id, own.member.id);
-      if (!entry)
-        throw conflict('governance.not_on_roll', { memberNumber: own.member.memberNumber, cutoff: '' });
-      if (!entry.checked_in_at)
-        throw conflict('governance.voter_not_present', { memberNumber: own.member.memberNumber });
+      const voterId = await voterFor(trx, a, vote.assembly_id, own.member, forMemberNumber);
       const first = await q.insertParticipation(trx, {
         org_id: a.org.org_id,
         vote_id: voteId,
-        member_id: own.member.id,
+        member_id: voterId,
       });
       if (!first) throw conflict('governance.already_voted');
       const receipt = receiptCode();
@@ -479,7 +551,11 @@ export function createGovernanceService(deps: ServiceDeps, orgs: OrgsService, me
         abstain: opened.filter((b) => b.choice === 'abstain').length,
       };
       const { counts } = await state(trx, a, assembly);
-      const decision = decide(assembly.params as StatuteParams, vote.decision_type as DecisionType, tally);
+      const decision = decide(
+        withDefaults(assembly.params, a.org.country),
+        vote.decision_type as DecisionType,
+        tally,
+      );
       await q.tallied(trx, a.org.org_id, voteId, {
         tallied_at: clock.now(),
         present: counts.present,
@@ -529,31 +605,13 @@ export function createGovernanceService(deps: ServiceDeps, orgs: OrgsService, me
     };
   }
 
-  /**
-   * The draft of the minutes (*acta*), from the assembly's record: convocation, attendance and quorum,
-   * agenda, every motion and secret vote with its result. The secretary edits and the statute's signers
-   * sign outside Ayni for now; this is the record they start from.
-   */
-  async function minutesDraft(actor: Actor, slug: string, assemblyId: string) {
-    const a = await readAccess(db, actor, slug);
-    const view = await getAssembly(actor, slug, assemblyId);
-    const votes = await q.secretVotesOf(db, a.org.org_id, assemblyId);
-    return {
-      organization: a.org.name,
-      assembly: view,
-      secretVotes: votes.map((v) => ({
-        title: v.title,
-        status: v.status,
-        yes: v.yes,
-        no: v.no,
-        abstain: v.abstain,
-        passed: v.passed,
-      })),
-    };
-  }
-
   return {
-    minutesDraft,
+    paramsOn,
+    voterFor,
+    manageAccess,
+    readAccess,
+    state,
+    statuteView,
     setStatute,
     convene,
     getAssembly,

@@ -5,6 +5,8 @@
  * founding minimum (§4.2). Presets give both as starting points; every number is editable.
  */
 
+import type { OrganKind } from '../platform/db/schema.js';
+
 export type DecisionType = 'ordinary' | 'statute_reform' | 'merger_dissolution' | 'election';
 export type MajorityKind = 'simple' | 'absolute' | 'two_thirds';
 
@@ -18,6 +20,19 @@ export interface StatuteParams {
   noticeDays: number;
   termYears: number;
   maxConsecutiveTerms: number;
+  /** The organs the statute sets up, with their seats and alternates. */
+  organs: { organ: OrganKind; seats: number; alternates: number }[];
+  /** How a tie for the last seat is broken: the longest-standing member, a verifiable draw, or a runoff. */
+  electionTieBreak: 'seniority' | 'lot' | 'runoff';
+  /** Warn this many days before a term ends. */
+  termWarningDays: number;
+  /** The ordinary assembly is held within this many months after the fiscal year closes (31 December). */
+  ordinaryAssemblyMonths: number;
+  /** Who signs the minutes, and within how many days of the assembly. */
+  minutes: { signDays: number; president: boolean; secretary: boolean; designatedMembers: number };
+  /** Delegates' assemblies: one delegate per this many members in good standing of a zone. */
+  delegates: { membersPerDelegate: number };
+  oversightReportsPerYear: number;
 }
 
 export const PRESETS: Record<'PE' | 'CO', StatuteParams> = {
@@ -35,6 +50,19 @@ export const PRESETS: Record<'PE' | 'CO', StatuteParams> = {
     noticeDays: 10,
     termYears: 3,
     maxConsecutiveTerms: 2,
+    // SUNARP registers these four organs (§4.1); seats are common values, every one editable.
+    organs: [
+      { organ: 'board', seats: 5, alternates: 2 },
+      { organ: 'oversight', seats: 3, alternates: 1 },
+      { organ: 'electoral', seats: 3, alternates: 1 },
+      { organ: 'education', seats: 3, alternates: 0 },
+    ],
+    electionTieBreak: 'seniority',
+    termWarningDays: 90,
+    ordinaryAssemblyMonths: 3,
+    minutes: { signDays: 30, president: true, secretary: true, designatedMembers: 3 },
+    delegates: { membersPerDelegate: 50 },
+    oversightReportsPerYear: 2,
   },
   // Ley 79/1988 Art. 31 (§4.2): half; after one hour ≥ 10 % and ≥ half the founding minimum (20 → 10).
   CO: {
@@ -50,6 +78,20 @@ export const PRESETS: Record<'PE' | 'CO', StatuteParams> = {
     noticeDays: 10,
     termYears: 2,
     maxConsecutiveTerms: 2,
+    // Ley 79/1988: Consejo de Administración, Junta de Vigilancia, Revisor Fiscal, Comité de Educación (§4.2).
+    organs: [
+      { organ: 'board', seats: 5, alternates: 3 },
+      { organ: 'oversight', seats: 3, alternates: 3 },
+      { organ: 'education', seats: 3, alternates: 0 },
+      { organ: 'fiscal_auditor', seats: 1, alternates: 1 },
+    ],
+    electionTieBreak: 'lot',
+    termWarningDays: 90,
+    // Art. 28: within the first three months of the year.
+    ordinaryAssemblyMonths: 3,
+    minutes: { signDays: 30, president: true, secretary: true, designatedMembers: 2 },
+    delegates: { membersPerDelegate: 50 },
+    oversightReportsPerYear: 2,
   },
 };
 
@@ -112,4 +154,24 @@ export function decide(params: StatuteParams, type: DecisionType, tally: Tally):
   else requiredYes = Math.ceil((2 * base) / 3);
   requiredYes = Math.max(requiredYes, 1);
   return { passed: tally.yes >= requiredYes, requiredYes, base, kind: rule.kind };
+}
+
+/**
+ * A statute's parameters with the ones it does not mention taken from its country's preset: statutes
+ * recorded before a parameter existed keep working, and a partial edit never leaves a rule undefined.
+ */
+export function withDefaults(params: Partial<StatuteParams> | unknown, country: string): StatuteParams {
+  const preset = PRESETS[country === 'CO' ? 'CO' : 'PE'];
+  const given = (params ?? {}) as Partial<StatuteParams>;
+  return {
+    ...preset,
+    ...given,
+    firstCall: { ...preset.firstCall, ...given.firstCall },
+    secondCall: { ...preset.secondCall, ...given.secondCall },
+    majorities: { ...preset.majorities, ...given.majorities },
+    proxies: { ...preset.proxies, ...given.proxies },
+    minutes: { ...preset.minutes, ...given.minutes },
+    delegates: { ...preset.delegates, ...given.delegates },
+    organs: given.organs ?? preset.organs,
+  };
 }

@@ -1344,12 +1344,22 @@ export function createMembersService(deps: ServiceDeps, orgs: OrgsService) {
     return (await memberOrThrow(exec, orgId, memberNumber)).member_id;
   }
 
+  /** For other domains' services, after they authorized the caller: which of these members are in good standing on a date. */
+  async function inGoodStandingOn(exec: Executor, access: OrgAccess, memberIds: string[], asOf: string) {
+    const good = new Set<string>();
+    for (const member of await q.findMembersByIds(exec, access.org.org_id, memberIds)) {
+      if ((await standingOf(exec, access, member, asOf)).inGoodStanding) good.add(member.member_id);
+    }
+    return good;
+  }
+
   /** For other domains' services, after they authorized the caller: member rows by id. */
   function memberRowsByIds(exec: Executor, orgId: string, memberIds: string[]) {
     return q.findMembersByIds(exec, orgId, memberIds);
   }
 
   return {
+    inGoodStandingOn,
     membersInGoodStanding,
     memberIdOf,
     memberRowsByIds,

@@ -25,3 +25,20 @@ export function yearsBefore(on: string, years: number): string {
   const lastDay = new Date(Date.UTC(year, m, 0)).getUTCDate();
   return `${String(year).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(Math.min(d, lastDay)).padStart(2, '0')}`;
 }
+
+/** A moment as people read it in the organization's time zone, e.g. «15 de marzo de 2026, 9:00». */
+export function formatDateTime(at: Date | string, timeZone: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'es-PE', {
+    timeZone,
+    dateStyle: 'long',
+    timeStyle: 'short',
+  }).format(typeof at === 'string' ? new Date(at) : at);
+}
+
+/** A calendar date as people read it, e.g. «15 de marzo de 2026». */
+export function formatDate(date: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'es-PE', {
+    timeZone: 'UTC',
+    dateStyle: 'long',
+  }).format(new Date(`${date}T00:00:00Z`));
+}

@@ -524,6 +524,129 @@ export interface VoteBallotsTable {
   choice: 'yes' | 'no' | 'abstain';
 }
 
+export type OrganKind = 'board' | 'oversight' | 'electoral' | 'education' | 'fiscal_auditor' | 'delegates';
+export type OfficePosition =
+  | 'president'
+  | 'vice_president'
+  | 'secretary'
+  | 'treasurer'
+  | 'member'
+  | 'alternate';
+export interface OfficeTermsTable {
+  org_id: string;
+  term_id: string;
+  organ: OrganKind;
+  position: OfficePosition;
+  member_id: string | null;
+  holder_name: string;
+  holder_sex: 'female' | 'male' | null;
+  zone: string | null;
+  starts_on: string;
+  ends_on: string;
+  ended_on: string | null;
+  ended_reason: string | null;
+  election_id: string | null;
+  recorded_at: Timestamp;
+  recorded_by_label: string;
+}
+export interface ElectionsTable {
+  org_id: string;
+  election_id: string;
+  assembly_id: string;
+  organ: OrganKind;
+  seats: number;
+  alternates: number;
+  term_starts_on: string;
+  term_ends_on: string;
+  method: 'secret' | 'counted';
+  tie_break: 'seniority' | 'lot' | 'runoff';
+  status: 'nominating' | 'open' | 'tallied';
+  public_key: string | null;
+  sealed_private_key: string | null;
+  created_at: Timestamp;
+  created_by_label: string;
+  opened_at: Timestamp | null;
+  tallied_at: Timestamp | null;
+  voters: number | null;
+  blank: number | null;
+}
+export interface ElectionCandidatesTable {
+  org_id: string;
+  election_id: string;
+  member_id: string;
+  ballot_index: number;
+  nominated_at: Timestamp;
+  votes: number | null;
+  outcome: 'elected' | 'alternate' | 'not_elected' | 'tied' | null;
+  tie_note: string | null;
+}
+export interface ElectionParticipationTable {
+  org_id: string;
+  election_id: string;
+  member_id: string;
+}
+export interface ElectionEnvelopesTable {
+  org_id: string;
+  election_id: string;
+  envelope_id: string;
+  sealed: string;
+}
+export interface ElectionBallotsTable {
+  org_id: string;
+  election_id: string;
+  receipt_code: string;
+  choices: number[];
+}
+export interface AssemblyProxiesTable {
+  org_id: string;
+  assembly_id: string;
+  grantor_member_id: string;
+  holder_member_id: string;
+  document_ref: string | null;
+  registered_at: Timestamp;
+  registered_by_label: string;
+}
+export interface MinutesTable {
+  org_id: string;
+  assembly_id: string;
+  status: 'draft' | 'approved' | 'signed';
+  body: string;
+  version: number;
+  book_number: number | null;
+  approved_at: Timestamp | null;
+  approved_by_label: string | null;
+  signed_at: Timestamp | null;
+}
+export interface MinutesVersionsTable {
+  org_id: string;
+  assembly_id: string;
+  version: number;
+  body: string;
+  saved_at: Timestamp;
+  saved_by_label: string;
+}
+export interface MinutesSignaturesTable {
+  org_id: string;
+  assembly_id: string;
+  role: 'president' | 'secretary' | 'designated';
+  seq: number;
+  signer_name: string;
+  member_id: string | null;
+  method: 'in_app' | 'on_paper';
+  signed_at: Timestamp;
+  recorded_by_label: string;
+}
+export interface OversightReportsTable {
+  org_id: string;
+  report_id: string;
+  period_end: string;
+  filed_on: string;
+  title: string;
+  summary: ColumnType<string, string | undefined, string>;
+  recorded_at: Timestamp;
+  recorded_by_label: string;
+}
+
 export interface Database {
   countries: CountriesTable;
   currencies: CurrenciesTable;
@@ -569,4 +692,15 @@ export interface Database {
   vote_participation: VoteParticipationTable;
   vote_envelopes: VoteEnvelopesTable;
   vote_ballots: VoteBallotsTable;
+  office_terms: OfficeTermsTable;
+  elections: ElectionsTable;
+  election_candidates: ElectionCandidatesTable;
+  election_participation: ElectionParticipationTable;
+  election_envelopes: ElectionEnvelopesTable;
+  election_ballots: ElectionBallotsTable;
+  assembly_proxies: AssemblyProxiesTable;
+  minutes: MinutesTable;
+  minutes_versions: MinutesVersionsTable;
+  minutes_signatures: MinutesSignaturesTable;
+  oversight_reports: OversightReportsTable;
 }

@@ -1,0 +1,480 @@
+import { z } from 'zod';
+import { requireActor } from '../orgs/auth.plugin.js';
+import { ClientId, OrgParams, problemResponses, Slug } from '../orgs/orgs.schema.js';
+import type { HttpServer } from '../platform/http/server.js';
+import { registerMessages } from '../platform/i18n.js';
+import type { OrgansService } from './organs.service.js';
+
+registerMessages('es', {
+  'governance.ineligible': 'Hay {count} impedimento(s) para ocupar el cargo.',
+  'governance.ineligible.not_in_good_standing': 'El socio N.º {memberNumber} no es socio hábil.',
+  'governance.ineligible.reelection_limit':
+    'El socio N.º {memberNumber} llegó al límite de reelecciones consecutivas del estatuto.',
+  'governance.ineligible.on_electoral_committee':
+    'El socio N.º {memberNumber} integra el Comité Electoral y no puede postular a otro órgano.',
+  'governance.ineligible.incompatible_office':
+    'El socio N.º {memberNumber} ocupa un cargo incompatible (Consejo de Administración y de Vigilancia).',
+  'governance.already_candidate': 'El socio N.º {memberNumber} ya es candidato.',
+  'governance.not_a_candidate': 'El socio N.º {memberNumber} no es candidato en esta elección.',
+  'governance.holder_must_be_member':
+    'Solo el Revisor Fiscal puede no ser socio: indique el número de socio.',
+  'governance.term_ends_before_start': 'El periodo debe terminar después de empezar.',
+  'governance.term_starts_before_election': 'El periodo no puede empezar antes de la asamblea que elige.',
+  'governance.organ_not_in_statute': 'El estatuto no prevé ese órgano.',
+  'governance.term_not_found': 'No se encontró el periodo del cargo.',
+  'governance.term_already_ended': 'Ese cargo ya terminó el {endedOn}.',
+  'governance.ended_outside_term': 'La fecha de término debe estar dentro del periodo.',
+  'governance.election_not_found': 'No se encontró la elección.',
+  'governance.nominations_closed': 'La inscripción de candidatos ya se cerró.',
+  'governance.election_is_counted':
+    'Esta elección es con cédulas contadas por los escrutadores, no electrónica.',
+  'governance.election_is_secret': 'Esta elección es con voto secreto electrónico: se escruta con la clave.',
+  'governance.election_already_open': 'La elección ya está abierta.',
+  'governance.election_not_open': 'La elección todavía no está abierta.',
+  'governance.no_candidates': 'No hay candidatos inscritos.',
+  'governance.duplicate_choice': 'Marcó al mismo candidato dos veces.',
+  'governance.too_many_choices': 'Puede marcar como máximo {seats} candidatos.',
+  'governance.count_above_voters': 'Un conteo supera el número de votantes.',
+  'governance.counts_exceed_ballots':
+    'Los votos suman más de lo que permiten las cédulas ({seats} marcas por cédula).',
+  'governance.proxies_not_allowed': 'El estatuto no permite poderes en esta asamblea.',
+  'governance.proxy_to_self': 'Un socio no puede darse poder a sí mismo.',
+  'governance.grantor_present': 'El socio N.º {memberNumber} está presente: vota en persona.',
+  'governance.proxy_exists': 'El socio N.º {memberNumber} ya dio su poder.',
+  'governance.proxy_chain': 'Quien representa a otro no puede a su vez ser representado.',
+  'governance.too_many_proxies':
+    'El socio N.º {memberNumber} ya tiene {max} poder(es), el máximo del estatuto.',
+  'governance.no_proxy': 'Usted no tiene el poder del socio N.º {memberNumber}.',
+  'governance.empty_roll':
+    'No hay nadie en el padrón a esa fecha de corte (socios hábiles o delegados en funciones).',
+  'governance.term_expiring': 'El periodo de {holderName} termina el {endsOn}.',
+  'governance.vacant_seats': '{seats} cargo(s) vacante(s).',
+});
+registerMessages('en', {
+  'governance.ineligible': 'There are {count} reason(s) this person cannot hold the office.',
+  'governance.ineligible.not_in_good_standing': 'Member No. {memberNumber} is not in good standing.',
+  'governance.ineligible.reelection_limit':
+    'Member No. {memberNumber} has reached the statute’s limit of consecutive terms.',
+  'governance.ineligible.on_electoral_committee':
+    'Member No. {memberNumber} sits on the Electoral Committee and cannot stand for another organ.',
+  'governance.ineligible.incompatible_office':
+    'Member No. {memberNumber} holds an incompatible office (Board and Oversight Council).',
+  'governance.already_candidate': 'Member No. {memberNumber} is already a candidate.',
+  'governance.not_a_candidate': 'Member No. {memberNumber} is not a candidate in this election.',
+  'governance.holder_must_be_member':
+    'Only the statutory auditor may be a non-member: give the member number.',
+  'governance.term_ends_before_start': 'The term must end after it starts.',
+  'governance.term_starts_before_election': 'The term cannot start before the assembly that elects it.',
+  'governance.organ_not_in_statute': 'The statute has no such organ.',
+  'governance.term_not_found': 'The term of office was not found.',
+  'governance.term_already_ended': 'That term already ended on {endedOn}.',
+  'governance.ended_outside_term': 'The end date must fall within the term.',
+  'governance.election_not_found': 'The election was not found.',
+  'governance.nominations_closed': 'Nominations are closed.',
+  'governance.election_is_counted':
+    'This election uses paper ballots counted by the tellers, not electronic ones.',
+  'governance.election_is_secret':
+    'This election uses secret electronic ballots: it is tallied with the passphrase.',
+  'governance.election_already_open': 'The election is already open.',
+  'governance.election_not_open': 'The election is not open yet.',
+  'governance.no_candidates': 'There are no candidates.',
+  'governance.duplicate_choice': 'The same candidate was marked twice.',
+  'governance.too_many_choices': 'You may mark at most {seats} candidates.',
+  'governance.count_above_voters': 'A count exceeds the number of voters.',
+  'governance.counts_exceed_ballots':
+    'The votes add up to more than the ballots allow ({seats} marks per ballot).',
+  'governance.proxies_not_allowed': 'The statute does not allow proxies at this assembly.',
+  'governance.proxy_to_self': 'A member cannot hold their own proxy.',
+  'governance.grantor_present': 'Member No. {memberNumber} is present and votes in person.',
+  'governance.proxy_exists': 'Member No. {memberNumber} has already given a proxy.',
+  'governance.proxy_chain': 'Someone representing another cannot be represented in turn.',
+  'governance.too_many_proxies':
+    'Member No. {memberNumber} already holds {max} proxy(ies), the statute’s maximum.',
+  'governance.no_proxy': 'You do not hold the proxy of member No. {memberNumber}.',
+  'governance.empty_roll':
+    'Nobody is on the roll at that cut-off (members in good standing, or delegates in office).',
+  'governance.term_expiring': 'The term of {holderName} ends on {endsOn}.',
+  'governance.vacant_seats': '{seats} seat(s) vacant.',
+});
+
+const Organ = z.enum(['board', 'oversight', 'electoral', 'education', 'fiscal_auditor', 'delegates']);
+const Position = z.enum(['president', 'vice_president', 'secretary', 'treasurer', 'member', 'alternate']);
+const MemberNumber = z.string().trim().min(1).max(30);
+
+const Term = z.object({
+  id: z.uuid(),
+  organ: z.string(),
+  position: z.string(),
+  memberNumber: z.string().nullable(),
+  holderName: z.string(),
+  holderSex: z.string().nullable(),
+  zone: z.string().nullable(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  endedOn: z.string().nullable(),
+  endedReason: z.string().nullable(),
+  electionId: z.string().nullable(),
+});
+
+const Election = z.object({
+  id: z.uuid(),
+  assemblyId: z.uuid(),
+  organ: z.string(),
+  seats: z.number(),
+  alternates: z.number(),
+  termStartsOn: z.string(),
+  termEndsOn: z.string(),
+  method: z.enum(['secret', 'counted']),
+  tieBreak: z.string(),
+  status: z.enum(['nominating', 'open', 'tallied']),
+  voted: z.number(),
+  blank: z.number().nullable(),
+  candidates: z.array(
+    z.object({
+      ballotNumber: z.number(),
+      memberNumber: z.string(),
+      name: z.string(),
+      sex: z.string().nullable(),
+      votes: z.number().nullable(),
+      outcome: z.string().nullable(),
+      tieNote: z.string().nullable(),
+    }),
+  ),
+  ballots: z.array(z.object({ receiptCode: z.string(), choices: z.array(z.string()) })),
+});
+
+const ProxyView = z.object({
+  grantorNumber: z.string(),
+  grantorName: z.string(),
+  holderNumber: z.string(),
+  holderName: z.string(),
+  documentRef: z.string().nullable(),
+  registeredAt: z.string(),
+});
+
+const AssemblyParams = z.strictObject({ org: Slug, assemblyId: z.uuid() });
+const ElectionParams = z.strictObject({ org: Slug, electionId: z.uuid() });
+const Passphrase = z.strictObject({ passphrase: z.string().min(8).max(200) });
+
+export function registerOrganRoutes(app: HttpServer, organs: OrgansService) {
+  const tags = ['governance'];
+  app.get(
+    '/api/v1/orgs/:org/organs',
+    {
+      schema: {
+        tags,
+        summary: 'The organs on a date: seats, holders in office, vacancies, terms about to expire',
+        params: OrgParams,
+        querystring: z.strictObject({ on: z.iso.date().optional() }),
+        response: {
+          200: z.object({
+            date: z.string(),
+            organs: z.array(
+              z.object({
+                organ: z.string(),
+                seats: z.number(),
+                alternates: z.number(),
+                vacancies: z.number(),
+                current: z.array(Term),
+                history: z.array(Term),
+              }),
+            ),
+            warnings: z.array(
+              z.object({
+                code: z.string(),
+                organ: z.string(),
+                holderName: z.string().optional(),
+                endsOn: z.string().optional(),
+                days: z.number().optional(),
+                seats: z.number().optional(),
+              }),
+            ),
+          }),
+          ...problemResponses,
+        },
+      },
+    },
+    async (request) => organs.organsView(requireActor(request), request.params.org, request.query.on),
+  );
+  app.post(
+    '/api/v1/orgs/:org/terms',
+    {
+      schema: {
+        tags,
+        summary: 'Record who holds an office, from and to (eligibility checked against the statute)',
+        params: OrgParams,
+        body: z.strictObject({
+          id: ClientId,
+          organ: Organ,
+          position: Position,
+          memberNumber: MemberNumber.optional(),
+          holderName: z.string().trim().min(1).max(200).optional(),
+          holderSex: z.enum(['female', 'male']).optional(),
+          zone: z.string().trim().min(1).max(120).optional(),
+          startsOn: z.iso.date(),
+          endsOn: z.iso.date().optional(),
+        }),
+        response: { 201: z.object({ id: z.uuid() }), ...problemResponses },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await organs.appointTerm(requireActor(request), request.params.org, request.body)),
+  );
+  app.patch(
+    '/api/v1/orgs/:org/terms/:termId',
+    {
+      schema: {
+        tags,
+        summary: 'Assign the position within the organ, or record that the holder left before the end',
+        params: z.strictObject({ org: Slug, termId: z.uuid() }),
+        body: z.strictObject({
+          position: Position.optional(),
+          endedOn: z.iso.date().optional(),
+          endedReason: z.string().trim().min(1).max(300).optional(),
+        }),
+        response: { 200: Term, ...problemResponses },
+      },
+    },
+    async (request) =>
+      organs.changeTerm(requireActor(request), request.params.org, request.params.termId, request.body),
+  );
+  app.get(
+    '/api/v1/orgs/:org/assemblies/:assemblyId/elections',
+    {
+      schema: {
+        tags,
+        summary: 'The elections of an assembly',
+        params: AssemblyParams,
+        response: { 200: z.object({ items: z.array(Election) }), ...problemResponses },
+      },
+    },
+    async (request) => ({
+      items: await organs.electionsOfAssembly(
+        requireActor(request),
+        request.params.org,
+        request.params.assemblyId,
+      ),
+    }),
+  );
+  app.post(
+    '/api/v1/orgs/:org/assemblies/:assemblyId/elections',
+    {
+      schema: {
+        tags,
+        summary: 'An election of an organ at an assembly, with its candidates (each checked for eligibility)',
+        params: AssemblyParams,
+        body: z.strictObject({
+          id: ClientId,
+          organ: Organ,
+          seats: z.number().int().min(1).max(15).optional(),
+          alternates: z.number().int().min(0).max(15).optional(),
+          termStartsOn: z.iso.date(),
+          termEndsOn: z.iso.date().optional(),
+          method: z.enum(['secret', 'counted']),
+          candidates: z.array(MemberNumber).max(60).default([]),
+        }),
+        response: { 201: Election, ...problemResponses },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await organs.createElection(
+            requireActor(request),
+            request.params.org,
+            request.params.assemblyId,
+            request.body,
+          ),
+        ),
+  );
+  app.get(
+    '/api/v1/orgs/:org/elections/:electionId',
+    {
+      schema: {
+        tags,
+        summary: 'An election; once tallied, the results and every secret ballot under its receipt code',
+        params: ElectionParams,
+        response: { 200: Election, ...problemResponses },
+      },
+    },
+    async (request) =>
+      organs.electionView(requireActor(request), request.params.org, request.params.electionId),
+  );
+  app.post(
+    '/api/v1/orgs/:org/elections/:electionId/candidates',
+    {
+      schema: {
+        tags,
+        summary: 'Add candidates while nominations are open',
+        params: ElectionParams,
+        body: z.strictObject({ memberNumbers: z.array(MemberNumber).min(1).max(60) }),
+        response: { 200: Election, ...problemResponses },
+      },
+    },
+    async (request) =>
+      organs.addCandidates(
+        requireActor(request),
+        request.params.org,
+        request.params.electionId,
+        request.body.memberNumbers,
+      ),
+  );
+  app.post(
+    '/api/v1/orgs/:org/elections/:electionId/open',
+    {
+      schema: {
+        tags,
+        summary: 'Close nominations and open a secret election, sealed with the tellers’ passphrase',
+        params: ElectionParams,
+        body: Passphrase,
+        response: { 200: Election, ...problemResponses },
+      },
+    },
+    async (request) =>
+      organs.openElection(
+        requireActor(request),
+        request.params.org,
+        request.params.electionId,
+        request.body.passphrase,
+      ),
+  );
+  app.post(
+    '/api/v1/orgs/:org/elections/:electionId/ballot',
+    {
+      schema: {
+        tags,
+        summary: 'Cast my own ballot (or that of a member whose proxy I hold); returns my receipt code',
+        params: ElectionParams,
+        body: z.strictObject({
+          choices: z.array(MemberNumber).max(15),
+          forMemberNumber: MemberNumber.optional(),
+        }),
+        response: { 201: z.object({ receiptCode: z.string() }), ...problemResponses },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await organs.castElectionBallot(
+            requireActor(request),
+            request.params.org,
+            request.params.electionId,
+            request.body,
+          ),
+        ),
+  );
+  app.post(
+    '/api/v1/orgs/:org/elections/:electionId/tally',
+    {
+      schema: {
+        tags,
+        summary:
+          'The tellers open the envelopes with their passphrase; the elected enter office on the date set',
+        params: ElectionParams,
+        body: Passphrase,
+        response: { 200: Election, ...problemResponses },
+      },
+    },
+    async (request) =>
+      organs.tallyElection(
+        requireActor(request),
+        request.params.org,
+        request.params.electionId,
+        request.body.passphrase,
+      ),
+  );
+  app.post(
+    '/api/v1/orgs/:org/elections/:electionId/counts',
+    {
+      schema: {
+        tags,
+        summary:
+          'Paper ballots: the tellers enter each candidate’s count; the elected enter office on the date set',
+        params: ElectionParams,
+        body: z.strictObject({
+          voters: z.number().int().min(0),
+          blank: z.number().int().min(0).default(0),
+          counts: z
+            .array(z.strictObject({ memberNumber: MemberNumber, votes: z.number().int().min(0) }))
+            .max(60),
+        }),
+        response: { 200: Election, ...problemResponses },
+      },
+    },
+    async (request) =>
+      organs.recordElectionCounts(
+        requireActor(request),
+        request.params.org,
+        request.params.electionId,
+        request.body,
+      ),
+  );
+  app.get(
+    '/api/v1/orgs/:org/assemblies/:assemblyId/proxies',
+    {
+      schema: {
+        tags,
+        summary: 'The proxies registered for an assembly',
+        params: AssemblyParams,
+        response: { 200: z.object({ items: z.array(ProxyView) }), ...problemResponses },
+      },
+    },
+    async (request) => ({
+      items: await organs.listProxies(requireActor(request), request.params.org, request.params.assemblyId),
+    }),
+  );
+  app.post(
+    '/api/v1/orgs/:org/assemblies/:assemblyId/proxies',
+    {
+      schema: {
+        tags,
+        summary: 'Register a proxy (where the statute allows it, up to its maximum per person)',
+        params: AssemblyParams,
+        body: z.strictObject({
+          grantorNumber: MemberNumber,
+          holderNumber: MemberNumber,
+          documentRef: z.string().trim().min(1).max(120).optional(),
+        }),
+        response: { 201: z.object({ items: z.array(ProxyView) }), ...problemResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send({
+        items: await organs.registerProxy(
+          requireActor(request),
+          request.params.org,
+          request.params.assemblyId,
+          request.body,
+        ),
+      }),
+  );
+  app.get(
+    '/api/v1/orgs/:org/assemblies/:assemblyId/me',
+    {
+      schema: {
+        tags,
+        summary: 'For the member signed in: on the roll, checked in, proxies held, open votes and elections',
+        params: AssemblyParams,
+        response: {
+          200: z.object({
+            assemblyId: z.uuid(),
+            title: z.string(),
+            onRoll: z.boolean(),
+            checkedIn: z.boolean(),
+            proxiesAllowed: z.boolean(),
+            represents: z.array(z.object({ memberNumber: z.string(), name: z.string() })),
+            openVotes: z.array(z.object({ id: z.uuid(), title: z.string(), voted: z.boolean() })),
+            openElections: z.array(Election.extend({ votedByMe: z.boolean() })),
+          }),
+          ...problemResponses,
+        },
+      },
+    },
+    async (request) =>
+      organs.myAssembly(requireActor(request), request.params.org, request.params.assemblyId),
+  );
+}
