@@ -290,6 +290,35 @@ export function registerOrganRoutes(app: HttpServer, organs: OrgansService) {
           ),
         ),
   );
+  app.post(
+    '/api/v1/orgs/:org/assemblies/:assemblyId/eligibility',
+    {
+      schema: {
+        tags,
+        summary: 'Whether members may stand for an organ at this assembly, and if not why (changes nothing)',
+        params: AssemblyParams,
+        body: z.strictObject({
+          organ: Organ,
+          termStartsOn: z.iso.date(),
+          memberNumbers: z.array(MemberNumber).min(1).max(60),
+        }),
+        response: {
+          200: z.object({
+            items: z.array(z.object({ memberNumber: z.string(), reasons: z.array(z.string()) })),
+          }),
+          ...problemResponses,
+        },
+      },
+    },
+    async (request) => ({
+      items: await organs.checkCandidates(
+        requireActor(request),
+        request.params.org,
+        request.params.assemblyId,
+        request.body,
+      ),
+    }),
+  );
   app.get(
     '/api/v1/orgs/:org/elections/:electionId',
     {

@@ -338,6 +338,33 @@ export function createOrgansService(
     );
   }
 
+  /** Whether members may stand for an organ at an assembly, and if not why: before nominating them. */
+  async function checkCandidates(
+    actor: Actor,
+    slug: string,
+    assemblyId: string,
+    input: { organ: OrganKind; termStartsOn: string; memberNumbers: string[] },
+  ) {
+    const a = await governance.readAccess(db, actor, slug);
+    const assembly = await assemblyOf(db, a, assemblyId);
+    const params = withDefaults(assembly.params, a.org.country);
+    const ids: string[] = [];
+    for (const number of input.memberNumbers) ids.push(await members.memberIdOf(db, a.org.org_id, number));
+    const reasons = await eligibilityOf(
+      db,
+      a,
+      params,
+      input.organ,
+      ids,
+      input.termStartsOn,
+      assemblyDay(a, assembly),
+    );
+    return input.memberNumbers.map((memberNumber, i) => ({
+      memberNumber,
+      reasons: reasons.get(ids[i]!) ?? [],
+    }));
+  }
+
   async function createElection(
     actor: Actor,
     slug: string,
@@ -916,6 +943,7 @@ export function createOrgansService(
     organsView,
     appointTerm,
     changeTerm,
+    checkCandidates,
     createElection,
     addCandidates,
     openElection,

@@ -824,6 +824,15 @@ const CASES: RouteCase[] = [
     okCode: 'governance.assembly_not_found',
   },
   {
+    method: 'POST',
+    path: '/api/v1/orgs/:org/assemblies/:assemblyId/eligibility',
+    needs: 'governance.read',
+    url: (o) => `/api/v1/orgs/${o}/assemblies/${RANDOM_ID}/eligibility`,
+    body: () => ({ organ: 'board', termStartsOn: '2026-04-01', memberNumbers: ['0003'] }),
+    ok: 404,
+    okCode: 'governance.assembly_not_found',
+  },
+  {
     method: 'GET',
     path: '/api/v1/orgs/:org/elections/:electionId',
     needs: 'governance.read',

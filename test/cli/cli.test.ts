@@ -131,7 +131,7 @@ describe('ayni CLI', () => {
     const notAnArchive = ayni(['restore', join(dir, 'missing.tar.gz'), '--data', other]);
     expect(notAnArchive.status).not.toBe(0);
     expect(notAnArchive.stderr).toContain('No backup archive');
-  });
+  }, 300_000); // real processes: the full demo, backup and restore, on a busy 2-core runner
 
   it('an unknown organization or role is a clear error', () => {
     const data = join(dir, 'errors');
