@@ -183,6 +183,8 @@ export function insertMotion(
     passed: boolean;
     recorded_at: Date;
     recorded_by_label: string;
+    agenda_item: number | null;
+    amends_motion_id: string | null;
   },
 ) {
   return db.insertInto('motions').values(row).execute();

@@ -21,6 +21,8 @@ registerMessages('es', {
   'governance.already_voted': 'Usted ya votó en esta votación.',
   'governance.wrong_passphrase': 'La clave de los escrutadores no es correcta.',
   'governance.envelopes_mismatch': 'Hay {voters} votantes y {envelopes} sobres: el escrutinio se detiene.',
+  'governance.no_such_agenda_item': 'La agenda no tiene ese punto.',
+  'governance.no_such_motion': 'La moción que se enmienda no existe en esta asamblea.',
 });
 registerMessages('en', {
   'governance.notice_too_short': 'The statute asks for {days} days’ notice; this convocation gives {given}.',
@@ -37,6 +39,8 @@ registerMessages('en', {
   'governance.already_voted': 'You have already voted in this vote.',
   'governance.wrong_passphrase': 'The tellers’ passphrase is not correct.',
   'governance.envelopes_mismatch': 'There are {voters} voters and {envelopes} envelopes: the tally stops.',
+  'governance.no_such_agenda_item': 'The agenda has no such item.',
+  'governance.no_such_motion': 'The motion being amended does not exist in this assembly.',
 });
 
 const Majority = z.strictObject({
@@ -145,6 +149,8 @@ const Assembly = z.object({
       abstain: z.number(),
       requiredYes: z.number(),
       passed: z.boolean(),
+      agendaItem: z.number().nullable(),
+      amendsMotionId: z.uuid().nullable(),
     }),
   ),
 });
@@ -153,6 +159,10 @@ const MotionBody = z.strictObject({
   title: z.string().trim().min(1).max(300),
   decisionType: z.enum(['ordinary', 'statute_reform', 'merger_dissolution', 'election']),
   method: z.enum(['hands', 'named']),
+  /** The agenda item (1 for the first) the motion belongs to. */
+  agendaItem: z.number().int().min(1).max(50).optional(),
+  /** An amendment names the motion it amends. */
+  amendsMotionId: z.uuid().optional(),
   yes: z.number().int().min(0).optional(),
   no: z.number().int().min(0).optional(),
   abstain: z.number().int().min(0).optional(),
@@ -279,7 +289,8 @@ export function registerGovernanceRoutes(app: HttpServer, governance: Governance
         tags,
         summary: 'Check a member in by number',
         params: AssemblyParams,
-        body: z.strictObject({ memberNumber: z.string().trim().min(1).max(30) }),
+        // a member number, or the code scanned from the member's card
+        body: z.strictObject({ memberNumber: z.string().trim().min(1).max(120) }),
         response: { 200: Assembly, ...problemResponses },
       },
     },

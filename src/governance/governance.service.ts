@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readMemberCode } from '../members/card.js';
 import type { MembersService } from '../members/members.service.js';
 import { type Actor, auditActor } from '../orgs/actor.js';
 import type { OrgAccess, OrgsService } from '../orgs/orgs.service.js';
@@ -292,6 +293,8 @@ export function createGovernanceService(deps: ServiceDeps, orgs: OrgsService, me
         abstain: m.abstain,
         requiredYes: m.required_yes,
         passed: m.passed,
+        agendaItem: m.agenda_item,
+        amendsMotionId: m.amends_motion_id,
       })),
     };
   }
@@ -308,11 +311,17 @@ export function createGovernanceService(deps: ServiceDeps, orgs: OrgsService, me
   }
 
   /** Checks a member in by number; a member not on the frozen roll is refused with the reason. */
-  async function checkIn(actor: Actor, slug: string, assemblyId: string, memberNumber: string) {
+  async function checkIn(actor: Actor, slug: string, assemblyId: string, typed: string) {
     await inTransaction(db, async (trx) => {
       const a = await manageAccess(trx, actor, slug);
       const assembly = await q.findAssembly(trx, a.org.org_id, assemblyId);
       if (!assembly) throw notFound('governance.assembly_not_found');
+      const scanned = readMemberCode(typed, a.org.slug);
+      if (scanned.wrongOrg)
+        throw invalid('governance.card_of_other_org', [
+          { path: 'memberNumber', code: 'governance.card_of_other_org' },
+        ]);
+      const memberNumber = scanned.memberNumber;
       const memberId = await members.memberIdOf(trx, a.org.org_id, memberNumber);
       if (!(await q.rollEntry(trx, a.org.org_id, assemblyId, memberId)))
         throw conflict('governance.not_on_roll', { memberNumber, cutoff: assembly.cutoff_date });
@@ -334,6 +343,8 @@ export function createGovernanceService(deps: ServiceDeps, orgs: OrgsService, me
       title: string;
       decisionType: DecisionType;
       method: 'hands' | 'named';
+      agendaItem?: number | undefined;
+      amendsMotionId?: string | undefined;
       yes?: number | undefined;
       no?: number | undefined;
       abstain?: number | undefined;
@@ -350,6 +361,20 @@ export function createGovernanceService(deps: ServiceDeps, orgs: OrgsService, me
         { orgId: a.org.org_id, id: input.id, operation: 'motion.record', body: input, at },
         async () => {
           const { params, counts, quorum: live } = await state(trx, a, assembly);
+          const agenda = assembly.agenda as string[];
+          if (input.agendaItem !== undefined && input.agendaItem > agenda.length)
+            throw invalid('error.invalid_body', [
+              { path: 'agendaItem', code: 'governance.no_such_agenda_item' },
+            ]);
+          if (input.amendsMotionId !== undefined) {
+            const amended = (await q.motionsOf(trx, a.org.org_id, assemblyId)).find(
+              (m) => m.motion_id === input.amendsMotionId,
+            );
+            if (!amended)
+              throw invalid('error.invalid_body', [
+                { path: 'amendsMotionId', code: 'governance.no_such_motion' },
+              ]);
+          }
           if (!live.met)
             throw conflict('governance.no_quorum', { present: counts.present, required: live.required });
           let tally = { yes: input.yes ?? 0, no: input.no ?? 0, abstain: input.abstain ?? 0 };
@@ -399,6 +424,8 @@ export function createGovernanceService(deps: ServiceDeps, orgs: OrgsService, me
             title: input.title,
             decision_type: input.decisionType,
             method: input.method,
+            agenda_item: input.agendaItem ?? null,
+            amends_motion_id: input.amendsMotionId ?? null,
             present: counts.present,
             ...tally,
             required_yes: decision.requiredYes,

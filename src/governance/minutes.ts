@@ -23,7 +23,17 @@ export interface MinutesRecord {
     inPerson: number;
     represented: number;
     quorum: { call: 'first' | 'second'; required: number; met: boolean };
-    motions: { title: string; method: string; yes: number; no: number; abstain: number; passed: boolean }[];
+    motions: {
+      id: string;
+      title: string;
+      method: string;
+      yes: number;
+      no: number;
+      abstain: number;
+      passed: boolean;
+      agendaItem: number | null;
+      amendsMotionId: string | null;
+    }[];
   };
   secretVotes: {
     title: string;
@@ -100,12 +110,17 @@ export function draftMinutesText(record: MinutesRecord, locale: string): string 
   if (a.motions.length || record.secretVotes.length) {
     lines.push('');
     lines.push(en ? '# Decisions' : '# Acuerdos');
-    for (const m of a.motions)
+    const titleOf = new Map(a.motions.map((m) => [m.id, m.title]));
+    for (const m of a.motions) {
+      const item = m.agendaItem ? `[${en ? 'Item' : 'Punto'} ${m.agendaItem}] ` : '';
+      const amended = m.amendsMotionId ? (titleOf.get(m.amendsMotionId) ?? '') : null;
+      const amends = amended === null ? '' : en ? `Amendment to “${amended}”: ` : `Enmienda a «${amended}»: `;
       lines.push(
         en
-          ? `- ${m.title}: ${m.yes} yes, ${m.no} no, ${m.abstain} abstentions (${m.method === 'named' ? 'named vote' : 'show of hands'}). ${resultWord(m.passed)}.`
-          : `- ${m.title}: ${m.yes} a favor, ${m.no} en contra, ${m.abstain} abstenciones (${m.method === 'named' ? 'votación nominal' : 'a mano alzada'}). ${resultWord(m.passed)}.`,
+          ? `- ${item}${amends}${m.title}: ${m.yes} yes, ${m.no} no, ${m.abstain} abstentions (${m.method === 'named' ? 'named vote' : 'show of hands'}). ${resultWord(m.passed)}.`
+          : `- ${item}${amends}${m.title}: ${m.yes} a favor, ${m.no} en contra, ${m.abstain} abstenciones (${m.method === 'named' ? 'votación nominal' : 'a mano alzada'}). ${resultWord(m.passed)}.`,
       );
+    }
     for (const v of record.secretVotes)
       lines.push(
         en

@@ -49,6 +49,7 @@ registerMessages('es', {
     'No hay nadie en el padrón a esa fecha de corte (socios hábiles o delegados en funciones).',
   'governance.term_expiring': 'El periodo de {holderName} termina el {endsOn}.',
   'governance.vacant_seats': '{seats} cargo(s) vacante(s).',
+  'governance.card_of_other_org': 'Ese carné es de otra cooperativa.',
 });
 registerMessages('en', {
   'governance.ineligible': 'There are {count} reason(s) this person cannot hold the office.',
@@ -95,6 +96,7 @@ registerMessages('en', {
     'Nobody is on the roll at that cut-off (members in good standing, or delegates in office).',
   'governance.term_expiring': 'The term of {holderName} ends on {endsOn}.',
   'governance.vacant_seats': '{seats} seat(s) vacant.',
+  'governance.card_of_other_org': 'That card belongs to another cooperative.',
 });
 
 const Organ = z.enum(['board', 'oversight', 'electoral', 'education', 'fiscal_auditor', 'delegates']);

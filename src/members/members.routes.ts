@@ -3,6 +3,8 @@ import { requireActor } from '../orgs/auth.plugin.js';
 import { problemResponses } from '../orgs/orgs.schema.js';
 import type { HttpServer } from '../platform/http/server.js';
 import { hasMessage, type Locale, translate } from '../platform/i18n.js';
+import { renderPdf } from '../platform/pdf.js';
+import { memberCardCode } from './card.js';
 import { dashboardRows } from './dashboard.js';
 import { writeCsv } from './import/export.js';
 import {
@@ -104,6 +106,56 @@ export function registerMemberRoutes(app: HttpServer, members: MembersService) {
       reply
         .status(201)
         .send(await members.createMember(requireActor(request), request.params.org, request.body)),
+  );
+
+  app.get(
+    `${base}/:memberNumber/card.pdf`,
+    {
+      schema: {
+        tags,
+        summary:
+          'The member’s card with a QR code the assembly desk scans to check them in (A4 or thermal 80 mm)',
+        params: MemberParams,
+        querystring: z.strictObject({ paper: z.enum(['a4', '80mm']).default('80mm') }),
+        response: problemResponses,
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const { organization: org, member } = await members.cardOf(
+        actor,
+        request.params.org,
+        request.params.memberNumber,
+      );
+      const es = request.locale === 'es';
+      const pdf = await renderPdf({
+        title: org,
+        subtitle: [es ? 'Carné de socio' : 'Member card'],
+        paper: request.query.paper,
+        sections: [
+          {
+            pairs: [
+              [es ? 'Socio N.º' : 'Member No.', member.memberNumber],
+              [es ? 'Nombre' : 'Name', `${member.givenNames} ${member.familyNames}`],
+              ...(member.nationalId
+                ? [[es ? 'Documento' : 'ID', member.nationalId] as [string, string]]
+                : []),
+              ...(member.community
+                ? [[es ? 'Comunidad' : 'Community', member.community] as [string, string]]
+                : []),
+            ],
+          },
+          { qr: { data: memberCardCode(request.params.org, member.memberNumber), sizeMm: 40 } },
+        ],
+        footer: es
+          ? 'Presente este carné en la asamblea: el código registra su asistencia.'
+          : 'Show this card at the assembly: the code checks you in.',
+      });
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="carne-${member.memberNumber}.pdf"`)
+        .send(pdf as never);
+    },
   );
 
   app.get(

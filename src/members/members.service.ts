@@ -414,6 +414,13 @@ export function createMembersService(deps: ServiceDeps, orgs: OrgsService) {
     return detailOf(db, access, await memberOrThrow(db, access.org.org_id, memberNumber));
   }
 
+  /** What a member's card shows: the organization's name and the member. */
+  async function cardOf(actor: Actor, slug: string, memberNumber: string) {
+    const access = await readAccess(db, actor, slug);
+    const member = await detailOf(db, access, await memberOrThrow(db, access.org.org_id, memberNumber));
+    return { organization: access.org.name, member };
+  }
+
   /** The signed-in member's own record: a member sees themself and nobody else. */
   async function ownMember(actor: Actor, slug: string) {
     const access = await orgs.resolve(db, actor, slug);
@@ -1359,6 +1366,7 @@ export function createMembersService(deps: ServiceDeps, orgs: OrgsService) {
   }
 
   return {
+    cardOf,
     inGoodStandingOn,
     membersInGoodStanding,
     memberIdOf,

@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import qrcode from 'qrcode-generator';
 
 /**
  * Printable documents (statements, slips, receipts, later minutes) as PDF files, from one simple
@@ -21,6 +22,8 @@ export interface PdfSection {
   /** A line in bold after the section: a total. */
   total?: [string, string];
   text?: string;
+  /** A QR code of this text (error correction M), drawn as vector squares of the given side. */
+  qr?: { data: string; sizeMm: number };
 }
 
 export interface PdfDescription {
@@ -98,6 +101,7 @@ export function renderPdf(description: PdfDescription): Promise<Buffer> {
       doc.y = Math.max(afterLabel, doc.y);
     }
     if (section.table) drawTable(doc, section.table, left, width, paper.font);
+    if (section.qr) drawQr(doc, section.qr, left + (width - section.qr.sizeMm * MM) / 2);
     if (section.total) {
       const y = doc.y + 2;
       doc.font('Helvetica-Bold').text(pdfText(section.total[0]), left, y, { width: width * 0.6 });
@@ -114,6 +118,22 @@ export function renderPdf(description: PdfDescription): Promise<Buffer> {
       .text(pdfText(description.footer), left, doc.y, { width });
   doc.end();
   return done;
+}
+
+function drawQr(doc: PDFKit.PDFDocument, qr: { data: string; sizeMm: number }, x: number) {
+  const code = qrcode(0, 'M');
+  code.addData(qr.data, 'Byte');
+  code.make();
+  const count = code.getModuleCount();
+  // four modules of quiet zone on each side, as scanners expect
+  const module = (qr.sizeMm * MM) / (count + 8);
+  const top = doc.y + 4 * module;
+  const start = x + 4 * module;
+  for (let row = 0; row < count; row++)
+    for (let col = 0; col < count; col++)
+      if (code.isDark(row, col)) doc.rect(start + col * module, top + row * module, module, module);
+  doc.fillColor('#000').fill();
+  doc.y = top + (count + 4) * module;
 }
 
 function drawTable(doc: PDFKit.PDFDocument, table: PdfTable, left: number, width: number, font: number) {

@@ -197,6 +197,13 @@ const CASES: RouteCase[] = [
     ok: 200,
   },
   {
+    method: 'GET',
+    path: '/api/v1/orgs/:org/members/:memberNumber/card.pdf',
+    needs: 'members.read',
+    url: (o) => `/api/v1/orgs/${o}/members/0003/card.pdf`,
+    ok: 200,
+  },
+  {
     method: 'POST',
     path: '/api/v1/orgs/:org/members/:memberNumber/consents',
     needs: 'members.write',

@@ -462,3 +462,60 @@ describe('minutes and scorecard', () => {
     expect(json(delegates).eligible).toBe(3);
   });
 });
+
+describe('cards, agenda items and amendments', () => {
+  it('a member’s card carries a QR code the desk scans to check them in; another cooperative’s card is refused', async () => {
+    board = await signIn(ctx.http, 'board@cedros.example');
+    const card = await get(`${base}/members/${roll[30]!.number}/card.pdf?paper=a4`);
+    expect(card.statusCode).toBe(200);
+    expect(card.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const scanned = await post(`${base}/assemblies/${assemblyId}/check-in`, {
+      memberNumber: `AYNI:M:cedros:${roll[30]!.number}`,
+    });
+    expect(scanned.statusCode, scanned.body).toBe(200);
+    const foreign = await post(`${base}/assemblies/${assemblyId}/check-in`, {
+      memberNumber: `AYNI:M:jumarp:${roll[30]!.number}`,
+    });
+    expect(json(foreign).errors[0].code).toBe('governance.card_of_other_org');
+  });
+
+  it('a motion belongs to an agenda item; an amendment names the motion it amends, and the minutes say so', async () => {
+    const motionId = uuid();
+    const first = await post(`${base}/assemblies/${assemblyId}/motions`, {
+      id: motionId,
+      title: 'Aprobar la memoria 2025',
+      decisionType: 'ordinary',
+      method: 'hands',
+      agendaItem: 1,
+      yes: 20,
+      no: 1,
+      abstain: 0,
+    });
+    expect(first.statusCode, first.body).toBe(200);
+    const amendment = json(
+      await post(`${base}/assemblies/${assemblyId}/motions`, {
+        id: uuid(),
+        title: 'Añadir el informe de la juventud',
+        decisionType: 'ordinary',
+        method: 'hands',
+        agendaItem: 1,
+        amendsMotionId: motionId,
+        yes: 15,
+        no: 5,
+        abstain: 1,
+      }),
+    );
+    expect(amendment.motions.at(-1)).toMatchObject({ agendaItem: 1, amendsMotionId: motionId, passed: true });
+    const wrong = await post(`${base}/assemblies/${assemblyId}/motions`, {
+      id: uuid(),
+      title: 'x',
+      decisionType: 'ordinary',
+      method: 'hands',
+      agendaItem: 9,
+      yes: 1,
+      no: 0,
+      abstain: 0,
+    });
+    expect(json(wrong).errors[0].code).toBe('governance.no_such_agenda_item');
+  });
+});

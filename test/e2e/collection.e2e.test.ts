@@ -54,6 +54,40 @@ describe.skipIf(Boolean(skipReason))('collection and accounts screens in Chromiu
 
   const signIn = (page: Page, email: string, path: string) => signInAs(page, base, email, path);
 
+  /** An active member who may deliver conventional coffee (asked with the page's own session). */
+  async function deliveringMember(page: Page, skip = 0) {
+    const list = (await (
+      await page.request.get(`${base}/api/v1/orgs/cedros/members?status=active&limit=30`)
+    ).json()) as {
+      items: { memberNumber: string; givenNames: string; familyNames: string }[];
+    };
+    const found: (typeof list.items)[number][] = [];
+    for (const m of list.items) {
+      const summary = (await (
+        await page.request.get(`${base}/api/v1/orgs/cedros/members/${m.memberNumber}/delivery-summary`)
+      ).json()) as { canDeliver: boolean; certificationClasses: string[] };
+      if (summary.canDeliver && summary.certificationClasses.includes('conventional')) found.push(m);
+      if (found.length > skip) return found[skip]!;
+    }
+    throw new Error('no active member who may deliver conventional coffee in the demo');
+  }
+
+  type ListedTicket = {
+    id: string;
+    number: number;
+    memberNumber: string;
+    netKg: string;
+    replacesTicketId: string | null;
+  };
+  const ticketsAt = async (page: Page) =>
+    (
+      (await (
+        await page.request.get(`${base}/api/v1/orgs/cedros/tickets?pointCode=HUA&limit=500`)
+      ).json()) as {
+        items: ListedTicket[];
+      }
+    ).items;
+
   it('a cashier records a delivery with the keyboard, sees the live price, saves and gets the receipt', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'es-PE' });
     const page = await context.newPage();
@@ -64,23 +98,7 @@ describe.skipIf(Boolean(skipReason))('collection and accounts screens in Chromiu
     await page.getByRole('navigation', { name: 'Módulos' }).getByRole('link', { name: 'Acopio' }).click();
     await page.getByRole('heading', { level: 1, name: 'Acopio' }).waitFor();
 
-    // An active member who may deliver conventional coffee (asked with the cashier's own session).
-    const list = (await (
-      await page.request.get(`${base}/api/v1/orgs/cedros/members?status=active&limit=30`)
-    ).json()) as {
-      items: { memberNumber: string; givenNames: string; familyNames: string }[];
-    };
-    let member: (typeof list.items)[number] | undefined;
-    for (const m of list.items) {
-      const summary = (await (
-        await page.request.get(`${base}/api/v1/orgs/cedros/members/${m.memberNumber}/delivery-summary`)
-      ).json()) as { canDeliver: boolean; certificationClasses: string[] };
-      if (summary.canDeliver && summary.certificationClasses.includes('conventional')) {
-        member = m;
-        break;
-      }
-    }
-    if (!member) throw new Error('no active member who may deliver conventional coffee in the demo');
+    const member = await deliveringMember(page);
     const name = `${member.givenNames} ${member.familyNames}`;
 
     // The only point is chosen by itself; the search box has the focus.
@@ -103,7 +121,7 @@ describe.skipIf(Boolean(skipReason))('collection and accounts screens in Chromiu
     await page.keyboard.press('Tab'); // class
     await page.keyboard.press('Tab'); // sacks
     await page.keyboard.type('3');
-    await page.keyboard.press('Tab'); // sack type
+    await page.keyboard.press('Enter'); // sack type: Enter moves on, as Tab does
     await page.keyboard.type('yute');
     await page.keyboard.press('Tab'); // gross
     await page.keyboard.type('182,5');
@@ -121,8 +139,8 @@ describe.skipIf(Boolean(skipReason))('collection and accounts screens in Chromiu
     await explanation.getByText(/^Humedad 13\.00 %/).waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'collection-desk-desktop-es.png'), fullPage: true });
 
-    // Enter saves; the receipt follows.
-    await page.keyboard.press('Enter');
+    // Ctrl+Enter saves from any field; the receipt follows.
+    await page.keyboard.press('Control+Enter');
     await page.getByRole('heading', { level: 1, name: 'Recibo HUA-000001' }).waitFor();
     await page.getByRole('status').getByText('Ticket HUA-000001 guardado.').waitFor();
     const receipt = page.getByRole('region', { name: 'Vista previa del recibo' });
@@ -171,6 +189,209 @@ describe.skipIf(Boolean(skipReason))('collection and accounts screens in Chromiu
     const receipt = page.getByRole('region', { name: 'Vista previa del recibo' });
     await receipt.getByText('ANULADO', { exact: true }).waitFor();
     await receipt.getByText('Motivo: Peso mal leído en la balanza').waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('offline: a saved ticket waits on the device, survives a reload, and is sent once with its number', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'es-PE' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await signIn(page, 'cashier@cedros.example', '/o/cedros/collection');
+    await page.getByRole('heading', { level: 1, name: 'Acopio' }).waitFor();
+    const member = await deliveringMember(page, 1);
+    const name = `${member.givenNames} ${member.familyNames}`;
+    const before = (await ticketsAt(page)).length;
+
+    // The member is found while the connection lasts; then it drops.
+    await expect.poll(() => page.getByLabel('Punto de acopio').inputValue()).toBe('HUA');
+    await page.getByLabel('Buscar socio').fill(member.memberNumber);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name }).waitFor();
+    await context.setOffline(true);
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Sin conexión$/ })
+      .waitFor();
+    await page
+      .getByText('Sin conexión: el precio lo calculará el servidor cuando reciba el ticket.')
+      .waitFor();
+    await page.getByLabel('Clase de certificación').selectOption('conventional');
+    await page.getByLabel('Sacos').fill('2');
+    await page.getByLabel('Peso bruto (kg)').fill('120,5');
+    await page.getByLabel('Tara (kg)').fill('0,5');
+    await page.getByLabel('Humedad (%)').fill('12');
+    await page.getByLabel('Rendimiento (%)').fill('78');
+    // On a tablet held upright, offline.
+    await page.setViewportSize({ width: 800, height: 1280 });
+    await page.screenshot({ path: join(ARTIFACTS, 'collection-desk-offline-tablet-es.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Guardar en este equipo' }).click();
+
+    // Kept on the device, without a number yet, and the desk is ready for the next member.
+    await page.getByText('Guardado en este equipo: pendiente de enviar').waitFor();
+    const pending = page.getByRole('region', { name: 'Pendientes de enviar (1)' });
+    const item = pending.getByTestId('pending-ticket');
+    await item.getByText(`${member.memberNumber} · ${name}`).waitFor();
+    await item.getByText('Sin número aún').waitFor();
+    await pending.getByText(/el servidor lo asigna cuando llegan/).waitFor();
+    await pending.getByText('Sin conexión. Se enviarán solos cuando vuelva la conexión.').waitFor();
+    const search = page.getByLabel('Buscar socio');
+    await expect.poll(() => search.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, 'collection-desk-pending-es.png'), fullPage: true });
+
+    // Reloaded while the server is still out of reach (the page loads, the tickets cannot be sent).
+    await page.route('**/tickets/batch', (route) => route.abort('internetdisconnected'));
+    await context.setOffline(false);
+    await page.reload();
+    const afterReload = page.getByRole('region', { name: 'Pendientes de enviar (1)' });
+    await afterReload.getByTestId('pending-ticket').getByText('Sin número aún').waitFor();
+    await afterReload.getByText(/^No se pudieron enviar: .*Se reintentará solo\.$/).waitFor();
+    expect((await ticketsAt(page)).length).toBe(before);
+
+    // Back online: the browser says so and the ticket leaves by itself, with the number it got.
+    await page.unroute('**/tickets/batch');
+    await context.setOffline(true);
+    await context.setOffline(false);
+    const sent = page.getByRole('region', { name: 'Enviados hace poco' });
+    const number = `HUA-${String(before + 1).padStart(6, '0')}`;
+    await sent.getByRole('link', { name: `Recibo del ticket ${number}` }).waitFor();
+    await sent.getByText(`${member.memberNumber} · ${name}`).waitFor();
+    expect(await page.getByRole('region', { name: /^Pendientes de enviar/ }).count()).toBe(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'collection-desk-sent-es.png'), fullPage: true });
+
+    // Recorded exactly once, however many times it was tried.
+    const mine = (await ticketsAt(page)).filter(
+      (x) => x.memberNumber === member.memberNumber && x.netKg === '120.000',
+    );
+    expect(mine).toHaveLength(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a save whose answer is lost waits as pending and is recorded once, with the number it already had', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'es-PE' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await signIn(page, 'cashier@cedros.example', '/o/cedros/collection');
+    await page.getByRole('heading', { level: 1, name: 'Acopio' }).waitFor();
+    const member = await deliveringMember(page, 2);
+    const before = (await ticketsAt(page)).length;
+    await expect.poll(() => page.getByLabel('Punto de acopio').inputValue()).toBe('HUA');
+    await page.getByLabel('Buscar socio').fill(member.memberNumber);
+    await page.keyboard.press('Enter');
+    await page.getByLabel('Sacos').waitFor();
+    await page.getByLabel('Clase de certificación').selectOption('conventional');
+    await page.getByLabel('Sacos').fill('1');
+    await page.getByLabel('Peso bruto (kg)').fill('33');
+    await page.getByLabel('Tara (kg)').fill('0');
+    await page.getByLabel('Humedad (%)').fill('12');
+    await page.getByLabel('Rendimiento (%)').fill('78');
+    // The server records the ticket, but its answer never reaches the desk.
+    await page.route('**/api/v1/orgs/cedros/tickets', async (route) => {
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+    await page.getByRole('button', { name: 'Guardar ticket' }).click();
+    await page.getByText('Guardado en este equipo: pendiente de enviar').waitFor();
+    await page.unroute('**/api/v1/orgs/cedros/tickets');
+    expect((await ticketsAt(page)).length).toBe(before + 1);
+    // Sent again with the same id: the server answers with the ticket it already recorded.
+    await page.getByRole('button', { name: 'Enviar ahora' }).click();
+    const number = `HUA-${String(before + 1).padStart(6, '0')}`;
+    await page
+      .getByRole('region', { name: 'Enviados hace poco' })
+      .getByRole('link', { name: `Recibo del ticket ${number}` })
+      .waitFor();
+    expect((await ticketsAt(page)).length).toBe(before + 1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a ticket refused on arrival stays with the reason, is fixed and sent', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'es-PE' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await signIn(page, 'cashier@cedros.example', '/o/cedros/collection');
+    await page.getByRole('heading', { level: 1, name: 'Acopio' }).waitFor();
+    const member = await deliveringMember(page, 1);
+    const before = (await ticketsAt(page)).length;
+    await expect.poll(() => page.getByLabel('Punto de acopio').inputValue()).toBe('HUA');
+    await page.getByLabel('Buscar socio').fill(member.memberNumber);
+    await page.keyboard.press('Enter');
+    await page.getByLabel('Sacos').waitFor();
+    await context.setOffline(true);
+    await page.getByLabel('Clase de certificación').selectOption('conventional');
+    await page.getByLabel('Sacos').fill('1');
+    await page.getByLabel('Peso bruto (kg)').fill('50');
+    await page.getByLabel('Tara (kg)').fill('0');
+    await page.getByLabel('Humedad (%)').fill('12');
+    await page.getByLabel('Rendimiento (%)').fill('78');
+    // More cash than the coffee is worth: only the server, pricing it, can tell.
+    await page.getByLabel('Pagado en efectivo (PEN)').fill('99999');
+    await page.getByRole('button', { name: 'Guardar en este equipo' }).click();
+    await page.getByRole('region', { name: 'Pendientes de enviar (1)' }).waitFor();
+    await context.setOffline(false);
+
+    const item = page.getByTestId('pending-ticket');
+    await item.getByText('Rechazado', { exact: true }).waitFor();
+    await item.getByText(/^Pagado en efectivo: /).waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'collection-desk-refused-es.png'), fullPage: true });
+    await page.getByRole('button', { name: /^Corregir el ticket pendiente de / }).click();
+    await page
+      .getByText('Corrigiendo un ticket rechazado: al guardar, este reemplaza al pendiente.')
+      .waitFor();
+    await expect.poll(() => page.getByLabel('Peso bruto (kg)').inputValue()).toBe('50');
+    await page.getByLabel('Pagado en efectivo (PEN)').fill('');
+    await page.getByRole('button', { name: 'Guardar ticket' }).click();
+    const number = `HUA-${String(before + 1).padStart(6, '0')}`;
+    await page.getByRole('heading', { level: 1, name: `Recibo ${number}` }).waitFor();
+    await page.getByRole('link', { name: 'Nueva entrega' }).click();
+    await page.getByLabel('Buscar socio').waitFor();
+    expect(await page.getByTestId('pending-ticket').count()).toBe(0);
+    expect((await ticketsAt(page)).length).toBe(before + 1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a manager voids a ticket from its receipt and records the replacement at the desk', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'es-PE' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await signIn(page, 'manager@cedros.example', '/o/cedros/collection/tickets');
+    await page.getByRole('heading', { level: 1, name: 'Tickets de acopio' }).waitFor();
+    const valid = (await ticketsAt(page)).find((x) => x.number === 2)!;
+    const before = (await ticketsAt(page)).length;
+    await page.getByRole('link', { name: 'Recibo del ticket HUA-000002' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Recibo HUA-000002' }).waitFor();
+    await page.getByRole('button', { name: 'Anular el ticket HUA-000002' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Anular el ticket HUA-000002' });
+    await dialog.getByLabel('Motivo de la anulación').fill('Tara mal anotada');
+    await dialog.getByRole('button', { name: 'Anular y registrar el reemplazo' }).click();
+
+    // The desk, prefilled from the voided ticket.
+    await page.getByRole('heading', { name: 'Reemplazo del ticket HUA-000002' }).waitFor();
+    await page
+      .getByText('Anulado por: Tara mal anotada. El ticket nuevo queda enlazado al anulado.')
+      .waitFor();
+    await expect.poll(() => page.getByLabel('Peso bruto (kg)').inputValue()).toBe('120.5');
+    await page.getByLabel('Tara (kg)').fill('1');
+    await page.getByLabel('Tara (kg)').press('Control+Enter');
+    const number = `HUA-${String(before + 1).padStart(6, '0')}`;
+    await page.getByRole('heading', { level: 1, name: `Recibo ${number}` }).waitFor();
+    await page.getByRole('link', { name: 'Reemplaza a un ticket anulado' }).waitFor();
+    const replacement = (await ticketsAt(page)).find((x) => x.number === before + 1)!;
+    expect(replacement.replacesTicketId).toBe(valid.id);
+    expect(replacement.netKg).toBe('119.500');
+    // The voided one points to its replacement and offers no second one.
+    await page.getByRole('link', { name: 'Reemplaza a un ticket anulado' }).click();
+    await page.getByText(`Reemplazado por el ticket ${number}`).waitFor();
+    expect(
+      await page.getByRole('link', { name: 'Registrar el reemplazo del ticket HUA-000002' }).count(),
+    ).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
   });

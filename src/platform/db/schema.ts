@@ -479,6 +479,8 @@ export interface MotionsTable {
   passed: boolean;
   recorded_at: Timestamp;
   recorded_by_label: string;
+  agenda_item: ColumnType<number | null, number | null | undefined, never>;
+  amends_motion_id: ColumnType<string | null, string | null | undefined, never>;
 }
 export interface NamedVotesTable {
   org_id: string;

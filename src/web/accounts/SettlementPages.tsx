@@ -14,6 +14,7 @@ import {
   Stack,
   Table,
   Text,
+  Textarea,
   TextInput,
   Title,
 } from '@mantine/core';
@@ -52,6 +53,7 @@ import {
   useSettlementAction,
   useSettlements,
 } from './api.js';
+import { parseServices } from './services.js';
 
 type Tab = 'trialBalance' | 'settlements';
 
@@ -216,6 +218,9 @@ function NewSettlementForm({ org }: { org: Org }) {
   });
   const [share, setShare] = useState('');
   const [deductOwed, setDeductOwed] = useState(true);
+  const [floor, setFloor] = useState('50');
+  const [servicesText, setServicesText] = useState('');
+  const services = parseServices(servicesText);
   const [local, setLocal] = useState<Record<string, string>>({});
   const pending = useRef<string | null>(null);
   const create = useCreateSettlement(org.slug);
@@ -237,6 +242,10 @@ function NewSettlementForm({ org }: { org: Org }) {
     }
     const shareValue = share.trim() === '' ? '' : normalizeDecimal(share, 2);
     if (shareValue === null) errors.shareCapitalPerQuintal = t('collection.invalidNumber');
+    const floorValue = normalizeDecimal(floor, 2);
+    if (floorValue === null || Number(floorValue) > 100) errors.floorPercent = t('collection.invalidNumber');
+    if (services.badLine !== null)
+      errors.services = t('settlements.servicesLineError', { line: String(services.badLine) });
     setLocal(errors);
     if (Object.keys(errors).length > 0) return;
     pending.current ??= newId();
@@ -247,8 +256,10 @@ function NewSettlementForm({ org }: { org: Org }) {
       periodTo: to,
       pricePerKgByClass: byClass,
       deductOwed,
+      floorPercent: floorValue ?? '50',
     };
     if (shareValue) input.shareCapitalPerQuintal = shareValue;
+    if (services.lines.length > 0) input.services = services.lines;
     create.mutate(input, {
       onSuccess: (s) => {
         pending.current = null;
@@ -269,7 +280,15 @@ function NewSettlementForm({ org }: { org: Org }) {
           </Title>
           <FormProblem
             error={create.error}
-            shownFields={['name', 'periodFrom', 'periodTo', 'pricePerKgByClass', 'shareCapitalPerQuintal']}
+            shownFields={[
+              'name',
+              'periodFrom',
+              'periodTo',
+              'pricePerKgByClass',
+              'shareCapitalPerQuintal',
+              'floorPercent',
+              'services',
+            ]}
           />
           <TextInput
             label={t('settlements.name')}
@@ -320,7 +339,37 @@ function NewSettlementForm({ org }: { org: Org }) {
               inputMode="decimal"
               error={err('shareCapitalPerQuintal')}
             />
+            <TextInput
+              label={t('settlements.floorPercent')}
+              description={t('settlements.floorHelp')}
+              value={floor}
+              onChange={(e) => setFloor(e.currentTarget.value)}
+              inputMode="decimal"
+              error={err('floorPercent')}
+              rightSection={
+                <Text size="xs" c="dimmed">
+                  %
+                </Text>
+              }
+            />
           </SimpleGrid>
+          <Textarea
+            label={t('settlements.services')}
+            description={t('settlements.servicesHelp')}
+            placeholder={'0012; transporte; 15.00\n0040; sacos; 7.50'}
+            value={servicesText}
+            onChange={(e) => setServicesText(e.currentTarget.value)}
+            autosize
+            minRows={2}
+            maxRows={10}
+            error={err('services')}
+            styles={{ input: { fontFamily: 'monospace' } }}
+          />
+          {services.lines.length > 0 && services.badLine === null && (
+            <Text size="sm" c="dimmed">
+              {t('settlements.servicesCount', { count: services.lines.length, total: services.total })}
+            </Text>
+          )}
           <Text size="sm" c="dimmed">
             {t('settlements.priceHelp')}
           </Text>

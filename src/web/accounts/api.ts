@@ -114,6 +114,8 @@ export interface SettlementInput {
   pricePerKgByClass: Partial<Record<'conventional' | 'organic' | 'fairtrade' | 'organic_fairtrade', string>>;
   shareCapitalPerQuintal?: string;
   deductOwed?: boolean;
+  floorPercent?: string;
+  services?: { memberNumber: string; code: string; amount: string }[];
 }
 
 export const PAYMENT_METHODS = ['cash', 'bank', 'mobile_wallet'] as const;

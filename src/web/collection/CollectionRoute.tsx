@@ -1,13 +1,16 @@
-import { Anchor, Box, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Box, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useMe } from '../api/queries.js';
 import type { Org } from '../api/types.js';
 import { MessagePage } from '../app/feedback.js';
 import type { CollectionView } from '../app/router.js';
 import { collectionPath, followLink } from '../app/router.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
-import { canManageCollection, canReadTickets, canUseDesk } from './api.js';
+import { canManageCollection, canReadTickets, canUseDesk, collectionKeys } from './api.js';
 import { DeskPage } from './DeskPage.js';
+import { useAutoSend, useQueue } from './queue.js';
 import { ReceiptPage } from './ReceiptPage.js';
 import { SetupPage } from './SetupPage.js';
 import { TicketsPage } from './TicketsPage.js';
@@ -15,6 +18,13 @@ import { TicketsPage } from './TicketsPage.js';
 /** `/o/:slug/collection/…`: the desk, the tickets and a ticket's receipt, each only for those who may see it. */
 export function CollectionRoute({ org, view }: { org: Org; view: CollectionView }) {
   const { t } = useTranslation();
+  const client = useQueryClient();
+  const me = useMe().data ?? null;
+  // Tickets kept on this device leave by themselves on every collection page, not only at the desk.
+  useAutoSend(org.slug, org.kind === 'cooperative' && canUseDesk(org) ? (me?.id ?? null) : null, () => {
+    void client.invalidateQueries({ queryKey: collectionKeys.tickets(org.slug) });
+    void client.invalidateQueries({ queryKey: collectionKeys.points(org.slug) });
+  });
   if (org.kind !== 'cooperative') return <Unavailable text={t('collection.notACooperative')} />;
   if (!canReadTickets(org)) return <Unavailable text={t('collection.noAccess')} />;
   const desk = canUseDesk(org);
@@ -58,6 +68,7 @@ export function CollectionHeader({
   actions?: ReactNode;
 }) {
   const { t } = useTranslation();
+  const pending = useQueue(org.slug).length;
   const tabs: Tab[] = [
     ...(canUseDesk(org) ? (['desk'] as const) : []),
     'tickets',
@@ -107,6 +118,17 @@ export function CollectionHeader({
                     radius="xl"
                   >
                     {label[tab]}
+                    {tab === 'desk' && pending > 0 && (
+                      <Badge
+                        color="yellow.8"
+                        variant="filled"
+                        size="sm"
+                        ml={6}
+                        title={t('collection.pendingTitle', { count: pending })}
+                      >
+                        {pending}
+                      </Badge>
+                    )}
                   </Button>
                 </li>
               );

@@ -3,15 +3,18 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type KeyboardEvent, type RefObject, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client.js';
+import { api, isApiProblem } from '../api/client.js';
 import { problemMessage } from '../app/feedback.js';
 import { listName } from '../members/format.js';
 import type { MemberPage } from '../members/types.js';
 import { StatusBadge } from '../members/ui.js';
+import { useOnline } from './queue.js';
 
 export interface PickedMember {
   memberNumber: string;
   name: string;
+  /** Typed while offline: the server checks the number when the ticket arrives. */
+  unverified?: boolean;
 }
 
 /**
@@ -32,6 +35,7 @@ export function MemberSearch({
   autoFocus?: boolean;
 }) {
   const { t } = useTranslation();
+  const online = useOnline();
   const [q, setQ] = useState('');
   const [debounced] = useDebouncedValue(q.trim(), 250);
   const listRef = useRef<HTMLUListElement>(null);
@@ -78,6 +82,18 @@ export function MemberSearch({
       event.preventDefault();
       const typed = q.trim();
       if (typed === '') return;
+      // No connection (or no answer from the server): the typed number, to be checked on arrival.
+      const unreachable = isApiProblem(results.error) && results.error.isNetworkError;
+      if (!online || (unreachable && debounced === typed)) {
+        const known = items.find((m) => m.memberNumber === typed);
+        if (known) pick(known);
+        else {
+          onPick({ memberNumber: typed, name: '', unverified: true });
+          setPickWhenReady(null);
+          setQ('');
+        }
+        return;
+      }
       if (debounced !== typed || results.isFetching || results.isPlaceholderData) setPickWhenReady(typed);
       else choose(typed);
     } else if (event.key === 'ArrowDown') {
@@ -106,7 +122,7 @@ export function MemberSearch({
       <TextInput
         ref={inputRef}
         label={label}
-        description={t('collection.memberSearchHint')}
+        description={online ? t('collection.memberSearchHint') : t('collection.memberOffline')}
         value={q}
         onChange={(e) => {
           setQ(e.currentTarget.value);

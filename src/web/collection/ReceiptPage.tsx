@@ -1,4 +1,4 @@
-import { Button, Group, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Group, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiProblem } from '../api/client.js';
@@ -11,13 +11,17 @@ import { FlashMessage, useFlash } from '../members/ui.js';
 import {
   type CertClass,
   type CoffeeState,
+  canManageCollection,
   canUseDesk,
+  replacementPath,
   type Ticket,
   ticketNumber,
   useCollectionPoints,
   useTicket,
+  useTickets,
 } from './api.js';
 import { CollectionHeader } from './CollectionRoute.js';
+import { VoidDialog } from './TicketsPage.js';
 
 export const RECEIPT_LAYOUTS = ['80mm', '58mm', 'a4'] as const;
 export type ReceiptLayout = (typeof RECEIPT_LAYOUTS)[number];
@@ -48,6 +52,16 @@ export function ReceiptPage({ org, ticketId }: { org: Org; ticketId: string }) {
   const initialFlash = useFlash();
   const [flash, setFlash] = useState(initialFlash);
   const data = ticket.data;
+  const [voiding, setVoiding] = useState(false);
+  // The ticket that replaced this one, if it was voided and recorded again.
+  const siblings = useTickets(
+    org.slug,
+    { pointCode: '', memberNumber: data?.memberNumber ?? '', from: '', to: '' },
+    Boolean(data?.voided),
+  );
+  const replacedBy = data?.voided
+    ? siblings.data?.items.find((x) => x.replacesTicketId === data.id)
+    : undefined;
   const printRef = useRef<HTMLButtonElement>(null);
   // Just saved at the desk: Enter prints straight away.
   const justSaved = initialFlash !== null;
@@ -78,6 +92,7 @@ export function ReceiptPage({ org, ticketId }: { org: Org; ticketId: string }) {
   };
   const pointName = points.data?.items.find((p) => p.code === data.pointCode)?.name ?? null;
   const desk = canUseDesk(org);
+  const names = { code: data.pointCode, number: ticketNumber(data.number) };
 
   return (
     <>
@@ -87,15 +102,61 @@ export function ReceiptPage({ org, ticketId }: { org: Org; ticketId: string }) {
         title={title}
         back={{ href: collectionPath(org.slug, { view: 'tickets' }), label: t('receipt.backToTickets') }}
         actions={
-          desk ? (
-            <Button component="a" href={collectionPath(org.slug)} onClick={followLink} variant="default">
-              {t('collection.newDelivery')}
-            </Button>
-          ) : undefined
+          <>
+            {canManageCollection(org) && !data.voided && (
+              <Button
+                variant="light"
+                color="red"
+                onClick={() => setVoiding(true)}
+                aria-label={t('tickets.voidOf', names)}
+              >
+                {t('tickets.void')}
+              </Button>
+            )}
+            {desk && data.voided && !replacedBy && (
+              <Button
+                component="a"
+                href={replacementPath(org.slug, data.id)}
+                onClick={followLink}
+                aria-label={t('tickets.replaceOf', names)}
+              >
+                {t('tickets.replace')}
+              </Button>
+            )}
+            {desk && (
+              <Button component="a" href={collectionPath(org.slug)} onClick={followLink} variant="default">
+                {t('collection.newDelivery')}
+              </Button>
+            )}
+          </>
         }
       />
       <div className="ayni-no-print">
         <FlashMessage message={flash} onClose={() => setFlash(null)} />
+        {(replacedBy || data.replacesTicketId) && (
+          <Stack gap={4} mb="sm">
+            {replacedBy && (
+              <Anchor
+                href={collectionPath(org.slug, { view: 'ticket', ticketId: replacedBy.id })}
+                onClick={followLink}
+                fw={600}
+              >
+                {t('receipt.replacedBy', {
+                  code: replacedBy.pointCode,
+                  number: ticketNumber(replacedBy.number),
+                })}
+              </Anchor>
+            )}
+            {data.replacesTicketId && (
+              <Anchor
+                href={collectionPath(org.slug, { view: 'ticket', ticketId: data.replacesTicketId })}
+                onClick={followLink}
+              >
+                {t('receipt.replaces')}
+              </Anchor>
+            )}
+          </Stack>
+        )}
         <Group gap="sm" mb="md" align="flex-end" wrap="wrap">
           <Stack gap={4}>
             <Text size="sm" fw={500} id="ayni-receipt-layout">
@@ -136,6 +197,17 @@ export function ReceiptPage({ org, ticketId }: { org: Org; ticketId: string }) {
       >
         <Receipt org={org} ticket={data} pointName={pointName} layout={layout} />
       </Paper>
+      {voiding && (
+        <VoidDialog
+          org={org}
+          ticket={data}
+          onClose={() => setVoiding(false)}
+          onDone={(voided) => {
+            setVoiding(false);
+            setFlash(t('tickets.voidDone', { code: voided.pointCode, number: ticketNumber(voided.number) }));
+          }}
+        />
+      )}
     </>
   );
 }
@@ -169,7 +241,12 @@ export function Receipt({
     [t('receipt.tare'), kg(ticket.tareKg)],
     [t('receipt.net'), kg(ticket.netKg)],
     [t('receipt.moisture'), pct(ticket.moisturePercent)],
-    [t('receipt.yield'), pct(ticket.yieldPercent)],
+    ...(ticket.factor !== null
+      ? [[t('receipt.factor'), formatNumber(locale, ticket.factor, 2)] as [string, string]]
+      : []),
+    ...(ticket.yieldPercent !== null || ticket.factor === null
+      ? [[t('receipt.yield'), pct(ticket.yieldPercent)] as [string, string]]
+      : []),
     [t('receipt.cup'), ticket.cupScore === null ? '—' : formatNumber(locale, ticket.cupScore, 2)],
   ];
   const money_rows: [string, string][] = [

@@ -15,17 +15,19 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Org } from '../api/types.js';
 import { LoadError, PageLoader } from '../app/feedback.js';
-import { collectionPath, followLink } from '../app/router.js';
+import { collectionPath, followLink, navigate } from '../app/router.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
 import { formatMoment, formatMoney, formatNumber, numberLocale } from '../members/format.js';
 import { FlashMessage, FormProblem, serverFieldErrors } from '../members/ui.js';
 import {
   type CertClass,
   type CoffeeState,
+  canUseDesk,
+  replacementPath,
   type Ticket,
   type TicketFilters,
   ticketNumber,
@@ -247,6 +249,17 @@ function TicketActions({
       >
         {t('tickets.receipt')}
       </Anchor>
+      {ticket.voided && canUseDesk(org) && (
+        <Anchor
+          href={replacementPath(org.slug, ticket.id)}
+          onClick={followLink}
+          aria-label={t('tickets.replaceOf', names)}
+          size="sm"
+          style={{ whiteSpace: 'nowrap' }}
+        >
+          {t('tickets.replace')}
+        </Anchor>
+      )}
       {canVoid && !ticket.voided && (
         <Button
           size="compact-sm"
@@ -262,7 +275,8 @@ function TicketActions({
   );
 }
 
-function VoidDialog({
+/** Void a ticket with a reason; desk users may go straight on to record its replacement. */
+export function VoidDialog({
   org,
   ticket,
   onClose,
@@ -277,13 +291,25 @@ function VoidDialog({
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
   const voidTicket = useVoidTicket(org.slug);
+  const thenReplace = useRef(false);
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (voidTicket.isPending) return;
+    const replace = thenReplace.current;
+    thenReplace.current = false;
     if (reason.trim() === '') {
       setMissing(true);
       return;
     }
-    voidTicket.mutate({ id: ticket.id, reason: reason.trim() }, { onSuccess: onDone });
+    voidTicket.mutate(
+      { id: ticket.id, reason: reason.trim() },
+      {
+        onSuccess: (voided) => {
+          if (replace) navigate(replacementPath(org.slug, voided.id));
+          else onDone(voided);
+        },
+      },
+    );
   };
   const fieldError = serverFieldErrors(voidTicket.error).reason;
   return (
@@ -314,6 +340,19 @@ function VoidDialog({
             <Button variant="default" onClick={onClose}>
               {t('app.cancel')}
             </Button>
+            {canUseDesk(org) && (
+              <Button
+                type="submit"
+                color="red"
+                variant="light"
+                loading={voidTicket.isPending}
+                onClick={() => {
+                  thenReplace.current = true;
+                }}
+              >
+                {t('tickets.voidAndReplace')}
+              </Button>
+            )}
             <Button type="submit" color="red" loading={voidTicket.isPending}>
               {t('tickets.voidConfirm')}
             </Button>

@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client.js';
 import type { Org, Role } from '../api/types.js';
+import { collectionPath } from '../app/router.js';
 
 /** Shapes of the collection API (v1), hand-written from the OpenAPI contract. */
 
@@ -42,6 +43,8 @@ export interface PricePreviewInput {
   certificationClass: CertClass;
   moisturePercent?: string;
   yieldPercent?: string;
+  /** Colombia's factor de rendimiento (kg of parchment for 70 kg of excelso), instead of yieldPercent. */
+  factor?: string;
   cupScore?: string;
 }
 
@@ -98,8 +101,16 @@ export interface TicketInput {
   certificationClass: CertClass;
   moisturePercent?: string;
   yieldPercent?: string;
+  factor?: string;
   cupScore?: string;
+  cupProtocol?: CupProtocol | null;
+  defects?: number | null;
+  plotIds?: string[];
+  replacesTicketId?: string;
 }
+
+export const CUP_PROTOCOLS = ['sca2004', 'cva'] as const;
+export type CupProtocol = (typeof CUP_PROTOCOLS)[number];
 
 export interface TicketFilters {
   pointCode: string;
@@ -174,8 +185,9 @@ export function ticketListQuery(f: TicketFilters): string {
   return params.toString();
 }
 
-export function useTickets(slug: string, filters: TicketFilters) {
+export function useTickets(slug: string, filters: TicketFilters, enabled = true) {
   return useQuery({
+    enabled,
     queryKey: collectionKeys.ticketList(slug, filters),
     queryFn: () => api<{ items: Ticket[] }>('GET', `${orgBase(slug)}/tickets?${ticketListQuery(filters)}`),
     placeholderData: keepPreviousData,
@@ -183,10 +195,12 @@ export function useTickets(slug: string, filters: TicketFilters) {
   });
 }
 
-export function useTicket(slug: string, id: string) {
+/** One ticket; `null` asks for nothing (the desk without a ticket to replace). */
+export function useTicket(slug: string, id: string | null) {
   return useQuery({
-    queryKey: collectionKeys.ticket(slug, id),
-    queryFn: () => api<Ticket>('GET', `${orgBase(slug)}/tickets/${encodeURIComponent(id)}`),
+    queryKey: collectionKeys.ticket(slug, id ?? ''),
+    queryFn: () => api<Ticket>('GET', `${orgBase(slug)}/tickets/${encodeURIComponent(id ?? '')}`),
+    enabled: id !== null,
   });
 }
 
@@ -277,6 +291,11 @@ export function storePoint(slug: string, code: string): void {
   } catch {
     // Storage disabled: the choice lasts for this page only.
   }
+}
+
+/** Where the cashier records the replacement of a voided ticket: the desk, prefilled from it. */
+export function replacementPath(slug: string, ticketId: string): string {
+  return `${collectionPath(slug)}?replaces=${encodeURIComponent(ticketId)}`;
 }
 
 /** Ticket numbers as the ledger writes them: "HUA-000042". */

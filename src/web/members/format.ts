@@ -144,3 +144,19 @@ export function importFieldName(t: TFunction, field: string): string {
 export function nationalIdLabel(t: TFunction, country: string): string {
   return country === 'CO' ? t('members.nationalIdCO') : t('members.nationalIdPE');
 }
+
+/** "50", "50,5" or "1 250.00" as the API's decimal text ("50.00"); null when not a number. */
+export function normalizeDecimal(input: string, decimals: number): string | null {
+  let text = input.trim().replace(/\s/g, '');
+  if (text === '') return '';
+  // A single separator followed by no more digits than the field takes is the decimal mark, whichever
+  // it is: 182.123 kg is 182 kilograms and 123 grams, not 182 123 kg; 12,5 is twelve and a half.
+  const single = /^\d+([.,])(\d+)$/.exec(text);
+  if (single && single[2]!.length <= decimals) return text.replace(',', '.');
+  // Otherwise grouped thousands (Colombia writes 1.250,50; Peru 1,250.50), or a decimal comma.
+  if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(text)) text = text.replace(/\./g, '').replace(',', '.');
+  else if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) text = text.replace(/,/g, '');
+  else text = text.replace(',', '.');
+  if (!new RegExp(`^\\d+(\\.\\d{1,${decimals}})?$`).test(text)) return null;
+  return text;
+}

@@ -6,6 +6,9 @@ import type { ApiProblem } from '../api/client.js';
 import { isApiProblem } from '../api/client.js';
 import { problemMessage } from '../app/feedback.js';
 import { statusName } from './format.js';
+
+export { normalizeDecimal } from './format.js';
+
 import type { Standing } from './types.js';
 
 const STATUS_COLORS: Record<string, string> = {
@@ -178,18 +181,6 @@ export function useFocusFirstInvalid(
     const first = root.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
     (first ?? fallback?.current)?.focus();
   }, [attempt, root, fallback]);
-}
-
-/** "50", "50,5" or "1 250.00" as the API's decimal text ("50.00"); null when not a number. */
-export function normalizeDecimal(input: string, decimals: number): string | null {
-  let text = input.trim().replace(/\s/g, '');
-  if (text === '') return '';
-  // One comma and no point: a decimal comma (Colombia writes 1.250,50; Peru 1,250.50).
-  if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(text)) text = text.replace(/\./g, '').replace(',', '.');
-  else if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) text = text.replace(/,/g, '');
-  else text = text.replace(',', '.');
-  if (!new RegExp(`^\\d+(\\.\\d{1,${decimals}})?$`).test(text)) return null;
-  return text;
 }
 
 let flash: string | null = null;
