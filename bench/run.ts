@@ -86,7 +86,22 @@ async function bareServer(body: Buffer, contentType: string) {
   return { url: `http://127.0.0.1:${port}/`, close: () => new Promise<void>((r) => server.close(() => r())) };
 }
 
+/**
+ * Collection and accounts (issue 4): sizes from AYNI_BENCH_TICKETS and AYNI_BENCH_MEMBERS; on PostgreSQL
+ * when AYNI_BENCH_PG=1 (AYNI_BENCH_DATABASE_URL, else a throwaway cluster); see
+ * bench/collection.ts. AYNI_BENCH_ONLY=collection runs only these figures.
+ */
+function collection() {
+  return benchCollection(report, (line) => console.log(line), {
+    tickets: Number(process.env.AYNI_BENCH_TICKETS ?? 1_000_000),
+    members: Number(process.env.AYNI_BENCH_MEMBERS ?? 100_000),
+    postgres: process.env.AYNI_BENCH_PG === '1',
+    databaseUrl: process.env.AYNI_BENCH_DATABASE_URL || undefined,
+  });
+}
+
 async function main() {
+  if (process.env.AYNI_BENCH_ONLY === 'collection') return collection();
   const dir = mkdtempSync(join(tmpdir(), 'ayni-bench-'));
   const port = 18_950;
   try {
@@ -147,11 +162,7 @@ async function main() {
     rmSync(dir, { recursive: true, force: true });
   }
   await benchMembers(report, (line) => console.log(line), Number(process.env.AYNI_BENCH_MEMBERS ?? 100_000));
-  await benchCollection(
-    report,
-    (line) => console.log(line),
-    Number(process.env.AYNI_BENCH_TICKETS ?? 100_000),
-  );
+  await collection();
   await benchGovernance(report, (line) => console.log(line), Number(process.env.AYNI_BENCH_VOTERS ?? 2_000));
 }
 

@@ -28,6 +28,15 @@ export function statuteOn(db: Executor, orgId: string, date: string) {
     .executeTakeFirst();
 }
 
+export function statuteFrom(db: Executor, orgId: string, effectiveFrom: string) {
+  return db
+    .selectFrom('statutes')
+    .select('statute_id')
+    .where('org_id', '=', orgId)
+    .where('effective_from', '=', effectiveFrom)
+    .executeTakeFirst();
+}
+
 export function statutesOf(db: Executor, orgId: string) {
   return db
     .selectFrom('statutes')
@@ -126,7 +135,8 @@ export function checkIn(
     .where('assembly_id', '=', assemblyId)
     .where('member_id', '=', memberId)
     .where('checked_in_at', 'is', null)
-    .execute();
+    .executeTakeFirst()
+    .then((r) => Number(r.numUpdatedRows) === 1);
 }
 
 export async function rollCounts(db: Executor, orgId: string, assemblyId: string) {

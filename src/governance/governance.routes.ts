@@ -9,7 +9,9 @@ registerMessages('es', {
   'governance.notice_too_short':
     'El estatuto pide convocar con {days} días de anticipación; esta convocatoria da {given}.',
   'governance.second_call_too_soon':
-    'La segunda convocatoria debe ser al menos {minutes} minutos después de la primera.',
+    'La segunda convocatoria debe ser al menos {minutes} minuto(s) después de la primera.',
+  'governance.statute_date_taken':
+    'Ya hay una versión del estatuto vigente desde el {date}: elija otra fecha (las versiones no se sobrescriben).',
   'governance.cutoff_after_assembly': 'La fecha de corte del padrón debe ser anterior a la asamblea.',
   'governance.assembly_not_found': 'No se encontró la asamblea.',
   'governance.not_on_roll': 'El socio N.º {memberNumber} no está en el padrón de socios hábiles al {cutoff}.',
@@ -26,7 +28,9 @@ registerMessages('es', {
 });
 registerMessages('en', {
   'governance.notice_too_short': 'The statute asks for {days} days’ notice; this convocation gives {given}.',
-  'governance.second_call_too_soon': 'The second call must be at least {minutes} minutes after the first.',
+  'governance.second_call_too_soon': 'The second call must be at least {minutes} minute(s) after the first.',
+  'governance.statute_date_taken':
+    'There is already a statute version in force from {date}: choose another date (versions are never overwritten).',
   'governance.cutoff_after_assembly': 'The roll’s cut-off date must be before the assembly.',
   'governance.assembly_not_found': 'The assembly was not found.',
   'governance.not_on_roll':
@@ -151,6 +155,15 @@ const Assembly = z.object({
       passed: z.boolean(),
       agendaItem: z.number().nullable(),
       amendsMotionId: z.uuid().nullable(),
+    }),
+  ),
+  secretVotes: z.array(
+    z.object({
+      id: z.uuid(),
+      title: z.string(),
+      decisionType: z.string(),
+      status: z.enum(['open', 'tallied']),
+      passed: z.boolean().nullable(),
     }),
   ),
 });
@@ -291,7 +304,12 @@ export function registerGovernanceRoutes(app: HttpServer, governance: Governance
         params: AssemblyParams,
         // a member number, or the code scanned from the member's card
         body: z.strictObject({ memberNumber: z.string().trim().min(1).max(120) }),
-        response: { 200: Assembly, ...problemResponses },
+        response: {
+          200: Assembly.extend({
+            checkedIn: z.object({ memberNumber: z.string(), name: z.string(), already: z.boolean() }),
+          }),
+          ...problemResponses,
+        },
       },
     },
     async (request) =>

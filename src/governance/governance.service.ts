@@ -69,6 +69,14 @@ export function createGovernanceService(deps: ServiceDeps, orgs: OrgsService, me
             { ...PRESETS[input.preset ?? (a.org.country === 'CO' ? 'CO' : 'PE')], ...(input.params ?? {}) },
             input.preset ?? a.org.country,
           );
+          if (await q.statuteFrom(trx, a.org.org_id, input.effectiveFrom))
+            throw invalid('governance.statute_date_taken', [
+              {
+                path: 'effectiveFrom',
+                code: 'governance.statute_date_taken',
+                params: { date: input.effectiveFrom },
+              },
+            ]);
           await q.insertStatute(trx, {
             org_id: a.org.org_id,
             statute_id: input.id,
@@ -268,6 +276,7 @@ export function createGovernanceService(deps: ServiceDeps, orgs: OrgsService, me
     if (!assembly) throw notFound('governance.assembly_not_found');
     const { counts, quorum: live } = await state(db, a, assembly);
     const motions = await q.motionsOf(db, a.org.org_id, assemblyId);
+    const secretVotes = await q.secretVotesOf(db, a.org.org_id, assemblyId);
     return {
       id: assembly.assembly_id,
       kind: assembly.kind,
@@ -296,6 +305,13 @@ export function createGovernanceService(deps: ServiceDeps, orgs: OrgsService, me
         agendaItem: m.agenda_item,
         amendsMotionId: m.amends_motion_id,
       })),
+      secretVotes: secretVotes.map((v) => ({
+        id: v.vote_id,
+        title: v.title,
+        decisionType: v.decision_type,
+        status: v.status,
+        passed: v.passed,
+      })),
     };
   }
 
@@ -312,7 +328,7 @@ export function createGovernanceService(deps: ServiceDeps, orgs: OrgsService, me
 
   /** Checks a member in by number; a member not on the frozen roll is refused with the reason. */
   async function checkIn(actor: Actor, slug: string, assemblyId: string, typed: string) {
-    await inTransaction(db, async (trx) => {
+    const checkedIn = await inTransaction(db, async (trx) => {
       const a = await manageAccess(trx, actor, slug);
       const assembly = await q.findAssembly(trx, a.org.org_id, assemblyId);
       if (!assembly) throw notFound('governance.assembly_not_found');
@@ -325,9 +341,18 @@ export function createGovernanceService(deps: ServiceDeps, orgs: OrgsService, me
       const memberId = await members.memberIdOf(trx, a.org.org_id, memberNumber);
       if (!(await q.rollEntry(trx, a.org.org_id, assemblyId, memberId)))
         throw conflict('governance.not_on_roll', { memberNumber, cutoff: assembly.cutoff_date });
-      await q.checkIn(trx, a.org.org_id, assemblyId, memberId, clock.now(), auditActor(actor).label);
+      const first = await q.checkIn(
+        trx,
+        a.org.org_id,
+        assemblyId,
+        memberId,
+        clock.now(),
+        auditActor(actor).label,
+      );
+      const [row] = await members.memberRowsByIds(trx, a.org.org_id, [memberId]);
+      return { memberNumber, name: `${row!.given_names} ${row!.family_names}`, already: !first };
     });
-    return getAssembly(actor, slug, assemblyId);
+    return { ...(await getAssembly(actor, slug, assemblyId)), checkedIn };
   }
 
   /**

@@ -45,6 +45,15 @@ export type AccountsView =
   | { view: 'settlement'; settlementId: string }
   | { view: 'batch'; batchId: string };
 
+/** The pages of governance (`/o/:slug/governance/…`). */
+export type GovernanceView =
+  | { view: 'home' }
+  | { view: 'convene' }
+  | { view: 'statute' }
+  | { view: 'assembly'; assemblyId: string }
+  | { view: 'vote'; assemblyId: string }
+  | { view: 'wall'; assemblyId: string };
+
 export type Route =
   | { name: 'root' }
   | {
@@ -54,6 +63,7 @@ export type Route =
       members?: MembersView;
       collection?: CollectionView;
       accounts?: AccountsView;
+      governance?: GovernanceView;
     }
   | { name: 'me'; slug: string }
   | { name: 'notFound'; path: string };
@@ -108,6 +118,19 @@ function parseAccounts(rest: string[]): AccountsView | null {
   return null;
 }
 
+function parseGovernance(rest: string[]): GovernanceView | null {
+  const [first, second, third, ...more] = rest;
+  if (more.length > 0) return null;
+  if (first === undefined) return { view: 'home' };
+  if ((first === 'convene' || first === 'statute') && second === undefined) return { view: first };
+  if (first !== 'assemblies' || second === undefined) return null;
+  const assemblyId = decode(second);
+  if (!assemblyId) return null;
+  if (third === undefined) return { view: 'assembly', assemblyId };
+  if (third === 'vote' || third === 'wall') return { view: third, assemblyId };
+  return null;
+}
+
 export function parseRoute(pathname: string): Route {
   const parts = pathname.split('/').filter((p) => p !== '');
   if (parts.length === 0) return { name: 'root' };
@@ -126,6 +149,9 @@ export function parseRoute(pathname: string): Route {
     } else if (module === 'accounts') {
       const accounts = parseAccounts(parts.slice(3));
       if (accounts) return { name: 'org', slug, module: 'accounts', accounts };
+    } else if (module === 'governance') {
+      const governance = parseGovernance(parts.slice(3));
+      if (governance) return { name: 'org', slug, module: 'governance', governance };
     } else if (module !== 'home' && isModule(module) && parts.length === 3) {
       return { name: 'org', slug, module };
     }
@@ -179,6 +205,22 @@ export function accountsPath(slug: string, view: AccountsView = { view: 'trialBa
       return `${base}/settlements/${encodeURIComponent(view.settlementId)}`;
     case 'batch':
       return `${base}/payment-batches/${encodeURIComponent(view.batchId)}`;
+  }
+}
+
+export function governancePath(slug: string, view: GovernanceView = { view: 'home' }): string {
+  const base = orgPath(slug, 'governance');
+  switch (view.view) {
+    case 'home':
+      return base;
+    case 'convene':
+    case 'statute':
+      return `${base}/${view.view}`;
+    case 'assembly':
+      return `${base}/assemblies/${encodeURIComponent(view.assemblyId)}`;
+    case 'vote':
+    case 'wall':
+      return `${base}/assemblies/${encodeURIComponent(view.assemblyId)}/${view.view}`;
   }
 }
 

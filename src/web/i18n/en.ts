@@ -17,6 +17,7 @@ export const en: Messages = {
     unexpectedError: 'Something unexpected went wrong.',
     noOrgsTitle: 'You do not belong to any organization yet',
     noOrgsText: 'Ask the person who administers your cooperative to give you access.',
+    offlineSaved: 'Offline — working with the data saved on this device.',
   },
   form: {
     required: 'This field is required.',
@@ -186,8 +187,14 @@ export const en: Messages = {
       title: 'Statute',
       intro:
         'The numbers Ayni uses for quorum, majorities and deadlines. Each change is saved as a new version in force from a date; an assembly already convened keeps the numbers it was convened with.',
-      presetNotice:
-        'These are the numbers of the {{country}} model. This screen cannot read the saved version of the statute yet: check every number before saving.',
+      inForce: 'Statute in force from {{date}}.',
+      presetInForce:
+        'The cooperative has not recorded its statute yet: the numbers of the {{country}} model apply.',
+      modelChosen:
+        'Starting from the {{country}} model: what this screen does not show (organs, minutes…) takes the model’s values.',
+      versionsTitle: 'Recorded versions',
+      versionLine: 'In force from {{date}} · recorded by {{by}}, {{at}}',
+      loadError: 'The statute in force could not be read.',
       startFrom: 'Start from the model',
       presetPE: 'Peru',
       presetCO: 'Colombia (Law 79 of 1988)',
@@ -280,6 +287,9 @@ export const en: Messages = {
       receiptHelp:
         'Write this code down. After the tally, the list of every ballot is published, each with its code: look for yours and check that your vote was counted as you cast it. Nobody else knows which code is yours.',
       alreadyVoted: 'You have already voted in this vote.',
+      notOnRoll: 'You are not on this assembly’s roll of members in good standing, so you cannot vote here.',
+      notCheckedIn: 'Check in at the assembly’s desk to be able to vote.',
+      checkedIn: 'You are checked in.',
       closedTitle: 'Vote closed',
       waitingTally: 'Waiting for the tally…',
       checkTitle: 'Check my vote',

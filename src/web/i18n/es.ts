@@ -19,6 +19,7 @@ export const es = {
     unexpectedError: 'Ocurrió un error inesperado.',
     noOrgsTitle: 'Aún no perteneces a ninguna organización',
     noOrgsText: 'Pide a la persona que administra tu cooperativa que te dé acceso.',
+    offlineSaved: 'Sin conexión — trabajando con los datos guardados en este equipo.',
   },
   form: {
     required: 'Este campo es obligatorio.',
@@ -187,8 +188,14 @@ export const es = {
       title: 'Estatuto',
       intro:
         'Los números que Ayni usa para el quórum, las mayorías y los plazos. Cada cambio se guarda como una versión nueva, vigente desde una fecha; una asamblea ya convocada sigue con los números de su convocatoria.',
-      presetNotice:
-        'Se muestran los números del modelo de {{country}}. Esta pantalla aún no puede leer la versión guardada del estatuto: revise cada número antes de guardar.',
+      inForce: 'Estatuto vigente desde el {{date}}.',
+      presetInForce:
+        'La cooperativa aún no registró su estatuto: rigen los números del modelo de {{country}}.',
+      modelChosen:
+        'Partiendo del modelo de {{country}}: lo que no se ve en esta pantalla (órganos, actas…) toma los valores del modelo.',
+      versionsTitle: 'Versiones registradas',
+      versionLine: 'Vigente desde el {{date}} · registrada por {{by}}, {{at}}',
+      loadError: 'No se pudo leer el estatuto vigente.',
       startFrom: 'Partir del modelo',
       presetPE: 'Perú',
       presetCO: 'Colombia (Ley 79 de 1988)',
@@ -281,6 +288,10 @@ export const es = {
       receiptHelp:
         'Anote este código. Después del escrutinio se publica la lista de todas las boletas, cada una con su código: busque el suyo y compruebe que su voto se contó como usted lo dio. Nadie más sabe cuál es su código.',
       alreadyVoted: 'Usted ya votó en esta votación.',
+      notOnRoll:
+        'Usted no está en el padrón de socios hábiles de esta asamblea, por eso no puede votar aquí.',
+      notCheckedIn: 'Registre su asistencia en la mesa de la asamblea para poder votar.',
+      checkedIn: 'Su asistencia está registrada.',
       closedTitle: 'Votación cerrada',
       waitingTally: 'Esperando el escrutinio…',
       checkTitle: 'Comprobar mi voto',

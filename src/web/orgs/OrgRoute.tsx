@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { isApiProblem } from '../api/client.js';
 import { useOrg } from '../api/queries.js';
 import { LoadError, MessagePage, PageLoader } from '../app/feedback.js';
-import type { AccountsView, CollectionView, MembersView, ModuleKey } from '../app/router.js';
+import type { AccountsView, CollectionView, GovernanceView, MembersView, ModuleKey } from '../app/router.js';
+import { useRoute } from '../app/router.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
 import { ComingSoonPage } from '../modules/ComingSoonPage.js';
 import { OrgHomePage } from './OrgHomePage.js';
@@ -21,6 +22,9 @@ const CollectionRoute = lazy(() =>
 const AccountsRoute = lazy(() =>
   import('../accounts/AccountsRoute.js').then((m) => ({ default: m.AccountsRoute })),
 );
+const GovernanceRoute = lazy(() =>
+  import('../governance/GovernanceRoute.js').then((m) => ({ default: m.GovernanceRoute })),
+);
 
 /** `/o/:slug`, `/o/:slug/:module`, `/o/:slug/members/…` and `/o/:slug/me`: loads the organization, then its page. */
 export function OrgRoute({
@@ -29,15 +33,20 @@ export function OrgRoute({
   members,
   collection,
   accounts,
+  governance,
 }: {
   slug: string;
   module: ModuleKey | 'me';
   members?: MembersView | undefined;
   collection?: CollectionView | undefined;
   accounts?: AccountsView | undefined;
+  governance?: GovernanceView | undefined;
 }) {
   const { t } = useTranslation();
   const org = useOrg(slug);
+  // App.tsx does not pass the governance page down yet: read it from the address.
+  const route = useRoute();
+  const governanceView = governance ?? (route.name === 'org' ? route.governance : undefined);
   const missing = isApiProblem(org.error, 404) || isApiProblem(org.error, 403);
   useDocumentTitle(missing ? t('org.notFoundTitle') : undefined);
 
@@ -65,6 +74,15 @@ export function OrgRoute({
             ) : (
               <AccountsRoute org={org.data} view={accounts ?? { view: 'trialBalance' }} />
             )}
+          </Suspense>
+        </ChunkBoundary>
+      );
+    }
+    if (module === 'governance') {
+      return (
+        <ChunkBoundary>
+          <Suspense fallback={<PageLoader />}>
+            <GovernanceRoute org={org.data} view={governanceView ?? { view: 'home' }} />
           </Suspense>
         </ChunkBoundary>
       );

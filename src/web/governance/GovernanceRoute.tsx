@@ -1,0 +1,112 @@
+import { Anchor, Box, Button, Group, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Org } from '../api/types.js';
+import { MessagePage } from '../app/feedback.js';
+import type { GovernanceView } from '../app/router.js';
+import { followLink, governancePath } from '../app/router.js';
+import { useDocumentTitle } from '../app/useDocumentTitle.js';
+import { canManageGovernance } from './api.js';
+import { ConsolePage } from './ConsolePage.js';
+import { ConvenePage } from './ConvenePage.js';
+import { GovernanceHomePage } from './GovernanceHomePage.js';
+import { StatutePage } from './StatutePage.js';
+import { VotePage } from './VotePage.js';
+import { WallPage } from './WallPage.js';
+
+/**
+ * `/o/:slug/governance/…`: assemblies and the statute for the board and the manager; a member finds
+ * the assembly and votes from their phone; the wall is the screen projected in the room.
+ */
+export function GovernanceRoute({ org, view }: { org: Org; view: GovernanceView }) {
+  const { t } = useTranslation();
+  if (org.kind !== 'cooperative') return <Unavailable text={t('governance.notACooperative')} />;
+  const manage = canManageGovernance(org);
+  switch (view.view) {
+    case 'home':
+      return <GovernanceHomePage org={org} />;
+    case 'convene':
+      return manage ? (
+        <ConvenePage org={org} />
+      ) : (
+        <Unavailable text={t('governance.convening.managersOnly')} />
+      );
+    case 'statute':
+      return <StatutePage org={org} canEdit={manage} />;
+    case 'assembly':
+      return manage ? (
+        <ConsolePage org={org} assemblyId={view.assemblyId} />
+      ) : (
+        <VotePage org={org} assemblyId={view.assemblyId} />
+      );
+    case 'vote':
+      return <VotePage org={org} assemblyId={view.assemblyId} />;
+    case 'wall':
+      return <WallPage org={org} assemblyId={view.assemblyId} />;
+  }
+}
+
+function Unavailable({ text }: { text: string }) {
+  const { t } = useTranslation();
+  useDocumentTitle(t('governance.title'));
+  return <MessagePage title={t('governance.title')} text={text} />;
+}
+
+type Tab = 'home' | 'statute';
+
+/** Title of a governance page with the links between its pages. */
+export function GovernanceHeader({
+  org,
+  current,
+  title,
+  back,
+  actions,
+}: {
+  org: Org;
+  current?: Tab;
+  title: string;
+  back?: { href: string; label: string };
+  actions?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const tabs: { key: Tab; label: string }[] = [
+    { key: 'home', label: t('governance.tabAssemblies') },
+    { key: 'statute', label: t('governance.tabStatute') },
+  ];
+  return (
+    <Stack gap="sm" mb="md" className="ayni-no-print">
+      {back ? (
+        <Anchor href={back.href} onClick={followLink} size="sm">
+          ← {back.label}
+        </Anchor>
+      ) : (
+        <Text size="sm" c="dimmed">
+          {org.name}
+        </Text>
+      )}
+      <Group justify="space-between" align="center" gap="sm">
+        <Title order={1}>{title}</Title>
+        {actions && <Group gap="xs">{actions}</Group>}
+      </Group>
+      {current && (
+        <Box component="nav" aria-label={t('governance.title')}>
+          <Group gap="xs">
+            {tabs.map((tab) => (
+              <Button
+                key={tab.key}
+                component="a"
+                href={governancePath(org.slug, { view: tab.key })}
+                onClick={followLink}
+                variant={tab.key === current ? 'filled' : 'default'}
+                size="sm"
+                aria-current={tab.key === current ? 'page' : undefined}
+              >
+                {tab.label}
+              </Button>
+            ))}
+          </Group>
+        </Box>
+      )}
+    </Stack>
+  );
+}

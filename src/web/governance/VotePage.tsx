@@ -1,0 +1,337 @@
+import { Alert, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isApiProblem } from '../api/client.js';
+import type { Org } from '../api/types.js';
+import { LoadError, PageLoader, problemMessage } from '../app/feedback.js';
+import { governancePath } from '../app/router.js';
+import { useDocumentTitle } from '../app/useDocumentTitle.js';
+import {
+  CHOICES,
+  type Choice,
+  isVotingMember,
+  type SecretVote,
+  storedReceipt,
+  storeReceipt,
+  useAssembly,
+  useCastBallot,
+  useMyAssembly,
+  useSecretVotes,
+} from './api.js';
+import { GovernanceHeader } from './GovernanceRoute.js';
+import { choiceName, decisionTypeName, ResultLine } from './ui.js';
+
+const CHOICE_COLORS: Record<Choice, string> = { yes: 'green.8', no: 'red.8', abstain: 'gray.7' };
+
+/**
+ * `/o/:slug/governance/assemblies/:id/vote`: a member's phone in the assembly. The open votes with big
+ * buttons, a confirmation, then the receipt code; after the tally, the result and the receipt check.
+ */
+export function VotePage({ org, assemblyId }: { org: Org; assemblyId: string }) {
+  const { t } = useTranslation();
+  const assembly = useAssembly(org.slug, assemblyId, true);
+  const member = isVotingMember(org);
+  const me = useMyAssembly(org.slug, assemblyId, member);
+  const votes = useSecretVotes(
+    org.slug,
+    assemblyId,
+    true,
+    me.data?.openVotes.map((v) => v.id),
+  );
+  useDocumentTitle(t('governance.vote.title'), assembly.data?.title, org.name);
+
+  if (assembly.isError && !assembly.data)
+    return <LoadError error={assembly.error} onRetry={() => void assembly.refetch()} />;
+  if (!assembly.data) return <PageLoader />;
+  const a = assembly.data;
+  const open = votes.data?.filter((v) => v.status === 'open') ?? [];
+  const tallied = [...(votes.data?.filter((v) => v.status === 'tallied') ?? [])].reverse();
+
+  return (
+    <Stack gap="md" maw={640}>
+      <GovernanceHeader
+        org={org}
+        title={a.title}
+        back={{ href: governancePath(org.slug), label: t('governance.back') }}
+      />
+      <Group gap="xs">
+        <Badge color={a.quorum.met ? 'green.8' : 'red.8'} variant="filled" size="lg" tt="none" radius="sm">
+          {a.quorum.met
+            ? t('governance.quorum.met')
+            : t('governance.quorum.notMet', {
+                count: Math.max(a.quorum.required - a.quorum.present, 0),
+              })}
+        </Badge>
+        <Text size="sm" style={{ fontVariantNumeric: 'tabular-nums' }}>
+          {t('governance.quorum.present')}: {a.quorum.present} / {a.quorum.required}
+        </Text>
+      </Group>
+      {member ? (
+        <>
+          <Text>{t('governance.vote.intro')}</Text>
+          {me.data &&
+            (!me.data.onRoll ? (
+              <Alert color="red" variant="light">
+                <Text>{t('governance.vote.notOnRoll')}</Text>
+              </Alert>
+            ) : !me.data.checkedIn ? (
+              <Alert color="yellow" variant="light">
+                <Text fw={600}>{t('governance.vote.notCheckedIn')}</Text>
+              </Alert>
+            ) : (
+              <Text fw={600} c="green.9">
+                ✓ {t('governance.vote.checkedIn')}
+              </Text>
+            ))}
+        </>
+      ) : (
+        <Alert color="blue" variant="light">
+          {t('governance.vote.notMember')}
+        </Alert>
+      )}
+      {votes.isError && !votes.data ? (
+        <LoadError error={votes.error} onRetry={() => void votes.refetch()} />
+      ) : !votes.data ? (
+        <PageLoader />
+      ) : (
+        <>
+          {open.length === 0 ? (
+            <Paper withBorder p="md" radius="md">
+              <Text size="lg">{t('governance.vote.noOpen')}</Text>
+            </Paper>
+          ) : (
+            open.map((v) =>
+              member ? (
+                <Ballot
+                  key={v.id}
+                  org={org}
+                  vote={v}
+                  votedBefore={me.data?.openVotes.find((o) => o.id === v.id)?.voted ?? false}
+                />
+              ) : (
+                <Paper key={v.id} withBorder p="md" radius="md">
+                  <Text fw={700}>{v.title}</Text>
+                </Paper>
+              ),
+            )
+          )}
+          {tallied.map((v) => (
+            <TalliedVote key={v.id} vote={v} />
+          ))}
+        </>
+      )}
+    </Stack>
+  );
+}
+
+/** One open vote: choose, confirm, receipt. */
+function Ballot({ org, vote, votedBefore }: { org: Org; vote: SecretVote; votedBefore: boolean }) {
+  const { t } = useTranslation();
+  const [choice, setChoice] = useState<Choice | null>(null);
+  const [receipt, setReceipt] = useState<string | null>(() => storedReceipt(vote.id));
+  const cast = useCastBallot(org.slug, vote.assemblyId, vote.id);
+  const alreadyVoted =
+    (votedBefore && !receipt && !cast.isPending) ||
+    (isApiProblem(cast.error, 409) && cast.error.code === 'governance.already_voted');
+
+  const confirm = () => {
+    if (!choice) return;
+    cast.mutate(choice, {
+      onSuccess: ({ receiptCode }) => {
+        storeReceipt(vote.id, receiptCode);
+        setReceipt(receiptCode);
+      },
+    });
+  };
+
+  return (
+    <Paper
+      component="section"
+      withBorder
+      p={{ base: 'sm', sm: 'md' }}
+      radius="md"
+      aria-labelledby={`vote-${vote.id}`}
+      style={{ borderWidth: 2, borderColor: 'var(--mantine-color-coffee-7)' }}
+    >
+      <Stack gap="md">
+        <div>
+          <Text size="sm" c="dimmed">
+            {t('governance.vote.question')} · {decisionTypeName(t, vote.decisionType)}
+          </Text>
+          <Title order={2} size="h2" id={`vote-${vote.id}`}>
+            {vote.title}
+          </Title>
+        </div>
+        {receipt ? (
+          <Receipt code={receipt} />
+        ) : alreadyVoted ? (
+          <Alert color="blue" variant="light">
+            <Text size="lg">{t('governance.vote.alreadyVoted')}</Text>
+          </Alert>
+        ) : choice === null ? (
+          <Stack gap="sm" role="group" aria-label={t('governance.vote.choose')}>
+            <Text fw={600}>{t('governance.vote.choose')}</Text>
+            {CHOICES.map((c) => (
+              <Button
+                key={c}
+                size="xl"
+                h={72}
+                fz={28}
+                color={CHOICE_COLORS[c]}
+                variant={c === 'abstain' ? 'outline' : 'filled'}
+                fullWidth
+                onClick={() => {
+                  cast.reset();
+                  setChoice(c);
+                }}
+              >
+                {choiceName(t, c)}
+              </Button>
+            ))}
+          </Stack>
+        ) : (
+          <Stack gap="sm">
+            <Title order={3} size="h3">
+              {t('governance.vote.confirmTitle')}
+            </Title>
+            <Text>{t('governance.vote.youChose')}:</Text>
+            <Text fz={44} fw={800} lh={1.1} c={CHOICE_COLORS[choice]}>
+              {choiceName(t, choice)}
+            </Text>
+            <Text>{t('governance.vote.confirmHelp')}</Text>
+            {cast.error ? (
+              <Alert color="red" variant="light" role="alert">
+                <Text>{problemMessage(cast.error, t)}</Text>
+              </Alert>
+            ) : null}
+            <Button size="xl" h={64} fullWidth onClick={confirm} loading={cast.isPending}>
+              {t('governance.vote.confirm')}
+            </Button>
+            <Button
+              size="lg"
+              variant="default"
+              fullWidth
+              onClick={() => setChoice(null)}
+              disabled={cast.isPending}
+            >
+              {t('governance.vote.change')}
+            </Button>
+          </Stack>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+function Receipt({ code }: { code: string }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="xs" role="status">
+      <Alert color="green" variant="filled">
+        <Text size="lg" fw={700}>
+          {t('governance.vote.receiptTitle')}
+        </Text>
+      </Alert>
+      <Text fw={600}>{t('governance.vote.receiptLabel')}</Text>
+      <Text
+        ff="monospace"
+        fz={{ base: 36, sm: 48 }}
+        fw={800}
+        ta="center"
+        py="sm"
+        style={{ letterSpacing: '0.06em', border: '2px dashed var(--mantine-color-dark-3)', borderRadius: 8 }}
+        data-testid="receipt-code"
+      >
+        {code}
+      </Text>
+      <Text>{t('governance.vote.receiptHelp')}</Text>
+    </Stack>
+  );
+}
+
+/** "ab cde-12345" → "ABCDE-12345", as the list prints it. */
+function normalizeCode(input: string): string {
+  const plain = input.toUpperCase().replace(/[^0-9A-Z]/g, '');
+  return plain.length === 10 ? `${plain.slice(0, 5)}-${plain.slice(5)}` : input.trim().toUpperCase();
+}
+
+function TalliedVote({ vote }: { vote: SecretVote }) {
+  const { t } = useTranslation();
+  const [code, setCode] = useState(() => storedReceipt(vote.id) ?? '');
+  const [checked, setChecked] = useState<{ code: string; choice: string | null } | null>(null);
+
+  const check = (event: FormEvent) => {
+    event.preventDefault();
+    const wanted = normalizeCode(code);
+    if (!wanted) return;
+    const ballot = vote.ballots.find((b) => b.receiptCode === wanted);
+    setChecked({ code: wanted, choice: ballot ? ballot.choice : null });
+  };
+
+  return (
+    <Paper
+      component="section"
+      withBorder
+      p={{ base: 'sm', sm: 'md' }}
+      radius="md"
+      aria-labelledby={`tallied-${vote.id}`}
+    >
+      <Stack gap="sm">
+        <div>
+          <Text size="sm" c="dimmed">
+            {t('governance.vote.closedTitle')} · {decisionTypeName(t, vote.decisionType)}
+          </Text>
+          <Title order={2} size="h3" id={`tallied-${vote.id}`}>
+            {vote.title}
+          </Title>
+        </div>
+        {vote.result && <ResultLine result={vote.result} />}
+        <form onSubmit={check}>
+          <Stack gap="xs">
+            <Title order={3} size="h4">
+              {t('governance.vote.checkTitle')}
+            </Title>
+            <TextInput
+              label={t('governance.vote.checkLabel')}
+              value={code}
+              onChange={(e) => setCode(e.currentTarget.value)}
+              size="lg"
+              autoComplete="off"
+              autoCapitalize="characters"
+              styles={{ input: { fontFamily: 'monospace', letterSpacing: '0.05em' } }}
+            />
+            <Button type="submit" size="md" fullWidth>
+              {t('governance.vote.check')}
+            </Button>
+          </Stack>
+        </form>
+        <div role="status" aria-live="polite">
+          {checked &&
+            (checked.choice ? (
+              <Alert color="green" variant="light">
+                <Text size="lg" fw={600}>
+                  {t('governance.vote.found', { code: checked.code, choice: choiceName(t, checked.choice) })}
+                </Text>
+              </Alert>
+            ) : (
+              <Alert color="red" variant="light">
+                <Text>{t('governance.vote.notFound', { code: checked.code })}</Text>
+              </Alert>
+            ))}
+        </div>
+        <details>
+          <summary style={{ cursor: 'pointer' }}>
+            {t('governance.vote.allBallots', { count: vote.ballots.length })}
+          </summary>
+          <SimpleGrid cols={2} spacing={4} mt="xs">
+            {vote.ballots.map((b) => (
+              <Text key={b.receiptCode} size="sm" ff="monospace">
+                {b.receiptCode} · {choiceName(t, b.choice)}
+              </Text>
+            ))}
+          </SimpleGrid>
+        </details>
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,109 @@
+import { Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import type { Quorum } from './api.js';
+
+function has<T extends object>(table: T, key: string): key is Extract<keyof T, string> {
+  return Object.hasOwn(table, key);
+}
+
+/** Translated names of the governance codes; an unknown code is shown as it comes. */
+export function assemblyKindName(t: TFunction, code: string): string {
+  const table = { ordinary: 0, extraordinary: 0, delegates: 0 };
+  return has(table, code) ? t(`governance.assemblyKind.${code}`) : code;
+}
+
+export function decisionTypeName(t: TFunction, code: string): string {
+  const table = { ordinary: 0, statute_reform: 0, merger_dissolution: 0, election: 0 };
+  return has(table, code) ? t(`governance.decisionType.${code}`) : code;
+}
+
+export function choiceName(t: TFunction, code: string): string {
+  const table = { yes: 0, no: 0, abstain: 0 };
+  return has(table, code) ? t(`governance.choice.${code}`) : code;
+}
+
+/** Present / needed / eligible for the current call, and whether there is a quorum. */
+export function QuorumPanel({ quorum, updatedAt }: { quorum: Quorum; updatedAt?: number }) {
+  const { t, i18n } = useTranslation();
+  const missing = Math.max(quorum.required - quorum.present, 0);
+  const time =
+    updatedAt && new Intl.DateTimeFormat(i18n.language, { timeStyle: 'medium' }).format(new Date(updatedAt));
+  return (
+    <Paper
+      component="section"
+      withBorder
+      p={{ base: 'sm', sm: 'md' }}
+      radius="md"
+      aria-labelledby="ayni-quorum-title"
+      style={{
+        borderWidth: 2,
+        borderColor: quorum.met ? 'var(--mantine-color-green-7)' : 'var(--mantine-color-red-7)',
+      }}
+    >
+      <Stack gap="sm">
+        <Group justify="space-between" gap="xs">
+          <Title order={2} size="h3" id="ayni-quorum-title">
+            {t('governance.quorum.title')} · {t(`governance.call.${quorum.call}`)}
+          </Title>
+          <Badge size="xl" color={quorum.met ? 'green' : 'red'} variant="filled" tt="none" radius="sm">
+            {quorum.met ? t('governance.quorum.met') : t('governance.quorum.notMet', { count: missing })}
+          </Badge>
+        </Group>
+        <SimpleGrid cols={3} spacing="xs" role="group" aria-live="polite">
+          <Figure label={t('governance.quorum.present')} value={quorum.present} strong />
+          <Figure label={t('governance.quorum.required')} value={quorum.required} />
+          <Figure label={t('governance.quorum.eligible')} value={quorum.eligible} />
+        </SimpleGrid>
+        <Text size="sm" c="dimmed">
+          {t('governance.quorum.live')}
+          {time ? ` ${t('governance.quorum.updatedAt', { time })}` : ''}
+        </Text>
+      </Stack>
+    </Paper>
+  );
+}
+
+function Figure({ label, value, strong = false }: { label: string; value: number; strong?: boolean }) {
+  return (
+    <div>
+      <Text size="sm" c="dimmed" fw={500}>
+        {label}
+      </Text>
+      <Text
+        fz={{ base: 28, sm: 40 }}
+        fw={strong ? 800 : 600}
+        lh={1.1}
+        style={{ fontVariantNumeric: 'tabular-nums' }}
+      >
+        {value}
+      </Text>
+    </div>
+  );
+}
+
+/** "Aprobado" / "No aprobado" with the counts. */
+export function ResultLine({
+  result,
+}: {
+  result: { yes: number; no: number; abstain: number; requiredYes: number; passed: boolean };
+}) {
+  const { t } = useTranslation();
+  return (
+    <Group gap="xs" wrap="wrap">
+      <Badge color={result.passed ? 'green' : 'red'} variant="filled" tt="none" radius="sm" size="lg">
+        {result.passed ? t('governance.result.passed') : t('governance.result.rejected')}
+      </Badge>
+      <Text size="sm" style={{ fontVariantNumeric: 'tabular-nums' }}>
+        {t('governance.result.counts', {
+          yes: String(result.yes),
+          no: String(result.no),
+          abstain: String(result.abstain),
+        })}
+      </Text>
+      <Text size="sm" c="dimmed">
+        {t('governance.result.requiredYes', { count: result.requiredYes })}
+      </Text>
+    </Group>
+  );
+}
