@@ -98,14 +98,18 @@ export function createSettlementService(
       entry[g.certification_class] = BigInt(g.grams);
       byMember.set(g.member_id, entry);
     }
+    const servicesOf = new Map<string, { code: string; amountMinor: bigint }[]>();
+    for (const s of services)
+      servicesOf.set(s.memberId, [
+        ...(servicesOf.get(s.memberId) ?? []),
+        { code: s.code, amountMinor: BigInt(s.amountMinor) },
+      ]);
     const results: MemberSettlement[] = [...byMember].map(([memberId, payableGramsByClass]) =>
       settleMember(rule, {
         memberId,
         payableGramsByClass,
         owedMinor: owed.get(memberId) ?? 0n,
-        services: services
-          .filter((s) => s.memberId === memberId)
-          .map((s) => ({ code: s.code, amountMinor: BigInt(s.amountMinor) })),
+        services: servicesOf.get(memberId) ?? [],
       }),
     );
     await q.deleteLines(trx, a.org.org_id, settlementId);
