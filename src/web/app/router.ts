@@ -50,7 +50,11 @@ export type GovernanceView =
   | { view: 'home' }
   | { view: 'convene' }
   | { view: 'statute' }
+  | { view: 'organs' }
+  | { view: 'scorecard' }
+  | { view: 'reports' }
   | { view: 'assembly'; assemblyId: string }
+  | { view: 'minutes'; assemblyId: string }
   | { view: 'vote'; assemblyId: string }
   | { view: 'wall'; assemblyId: string };
 
@@ -118,16 +122,19 @@ function parseAccounts(rest: string[]): AccountsView | null {
   return null;
 }
 
+const GOVERNANCE_PAGES = ['convene', 'statute', 'organs', 'scorecard', 'reports'] as const;
+
 function parseGovernance(rest: string[]): GovernanceView | null {
   const [first, second, third, ...more] = rest;
   if (more.length > 0) return null;
   if (first === undefined) return { view: 'home' };
-  if ((first === 'convene' || first === 'statute') && second === undefined) return { view: first };
+  const page = (GOVERNANCE_PAGES as readonly string[]).find((p) => p === first);
+  if (page && second === undefined) return { view: page as (typeof GOVERNANCE_PAGES)[number] };
   if (first !== 'assemblies' || second === undefined) return null;
   const assemblyId = decode(second);
   if (!assemblyId) return null;
   if (third === undefined) return { view: 'assembly', assemblyId };
-  if (third === 'vote' || third === 'wall') return { view: third, assemblyId };
+  if (third === 'vote' || third === 'wall' || third === 'minutes') return { view: third, assemblyId };
   return null;
 }
 
@@ -215,11 +222,15 @@ export function governancePath(slug: string, view: GovernanceView = { view: 'hom
       return base;
     case 'convene':
     case 'statute':
+    case 'organs':
+    case 'scorecard':
+    case 'reports':
       return `${base}/${view.view}`;
     case 'assembly':
       return `${base}/assemblies/${encodeURIComponent(view.assemblyId)}`;
     case 'vote':
     case 'wall':
+    case 'minutes':
       return `${base}/assemblies/${encodeURIComponent(view.assemblyId)}/${view.view}`;
   }
 }

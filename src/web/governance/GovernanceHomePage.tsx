@@ -7,13 +7,7 @@ import { followLink, governancePath } from '../app/router.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
 import { formatMoment } from '../members/format.js';
 import { FlashMessage, useFlash } from '../members/ui.js';
-import {
-  type AssemblySummary,
-  canManageGovernance,
-  isVotingMember,
-  minutesPath,
-  useAssemblies,
-} from './api.js';
+import { type AssemblySummary, canManageGovernance, isVotingMember, useAssemblies } from './api.js';
 import { GovernanceHeader } from './GovernanceRoute.js';
 import { assemblyKindName } from './ui.js';
 
@@ -88,9 +82,20 @@ export function GovernanceHomePage({ org }: { org: Org }) {
           />
         </>
       )}
-      <Anchor href={governancePath(org.slug, { view: 'statute' })} onClick={followLink}>
-        {t('governance.statuteLink')}
-      </Anchor>
+      <Stack component="nav" gap={6} aria-label={t('governanceRecords.home.recordsNav')}>
+        <Anchor href={governancePath(org.slug, { view: 'organs' })} onClick={followLink}>
+          {t('governanceRecords.home.organsLink')}
+        </Anchor>
+        <Anchor href={governancePath(org.slug, { view: 'scorecard' })} onClick={followLink}>
+          {t('governanceRecords.home.scorecardLink')}
+        </Anchor>
+        <Anchor href={governancePath(org.slug, { view: 'reports' })} onClick={followLink}>
+          {t('governanceRecords.home.reportsLink')}
+        </Anchor>
+        <Anchor href={governancePath(org.slug, { view: 'statute' })} onClick={followLink}>
+          {t('governance.statuteLink')}
+        </Anchor>
+      </Stack>
     </Stack>
   );
 }
@@ -156,28 +161,26 @@ function AssemblyList({
                         : t('governance.openVote')}
                   </Button>
                   {manage && (
-                    <>
-                      <Button
-                        component="a"
-                        href={governancePath(org.slug, { view: 'wall', assemblyId: a.id })}
-                        onClick={followLink}
-                        size="sm"
-                        variant="default"
-                      >
-                        {t('governance.openWall')}
-                      </Button>
-                      <Button
-                        component="a"
-                        href={minutesPath(org.slug, a.id)}
-                        target="_blank"
-                        rel="noopener"
-                        size="sm"
-                        variant="subtle"
-                      >
-                        {t('governance.minutes')}
-                      </Button>
-                    </>
+                    <Button
+                      component="a"
+                      href={governancePath(org.slug, { view: 'wall', assemblyId: a.id })}
+                      onClick={followLink}
+                      size="sm"
+                      variant="default"
+                    >
+                      {t('governance.openWall')}
+                    </Button>
                   )}
+                  <Button
+                    component="a"
+                    href={governancePath(org.slug, { view: 'minutes', assemblyId: a.id })}
+                    onClick={followLink}
+                    size="sm"
+                    variant={past ? 'light' : 'subtle'}
+                    aria-label={t('governanceRecords.home.minutesOf', { title: a.title })}
+                  >
+                    {t('governanceRecords.home.minutes')}
+                  </Button>
                 </Group>
               </Stack>
             </Paper>

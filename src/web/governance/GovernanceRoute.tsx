@@ -10,6 +10,10 @@ import { canManageGovernance } from './api.js';
 import { ConsolePage } from './ConsolePage.js';
 import { ConvenePage } from './ConvenePage.js';
 import { GovernanceHomePage } from './GovernanceHomePage.js';
+import { MinutesPage } from './MinutesPage.js';
+import { OrgansPage } from './OrgansPage.js';
+import { ReportsPage } from './ReportsPage.js';
+import { ScorecardPage } from './ScorecardPage.js';
 import { StatutePage } from './StatutePage.js';
 import { VotePage } from './VotePage.js';
 import { WallPage } from './WallPage.js';
@@ -20,11 +24,24 @@ import { WallPage } from './WallPage.js';
  */
 export function GovernanceRoute({ org, view }: { org: Org; view: GovernanceView }) {
   const { t } = useTranslation();
+  // A central or a program sees the scorecard of the cooperatives that granted it their governance.
+  if (org.kind === 'central' || org.kind === 'program') {
+    if (view.view === 'home' || view.view === 'scorecard') return <ScorecardPage org={org} />;
+    return <Unavailable text={t('governanceRecords.scorecard.federationOnly')} />;
+  }
   if (org.kind !== 'cooperative') return <Unavailable text={t('governance.notACooperative')} />;
   const manage = canManageGovernance(org);
   switch (view.view) {
     case 'home':
       return <GovernanceHomePage org={org} />;
+    case 'organs':
+      return <OrgansPage org={org} canEdit={manage} />;
+    case 'scorecard':
+      return <ScorecardPage org={org} />;
+    case 'reports':
+      return <ReportsPage org={org} canEdit={manage} />;
+    case 'minutes':
+      return <MinutesPage org={org} assemblyId={view.assemblyId} canEdit={manage} />;
     case 'convene':
       return manage ? (
         <ConvenePage org={org} />
@@ -52,7 +69,7 @@ function Unavailable({ text }: { text: string }) {
   return <MessagePage title={t('governance.title')} text={text} />;
 }
 
-type Tab = 'home' | 'statute';
+type Tab = 'home' | 'organs' | 'scorecard' | 'reports' | 'statute';
 
 /** Title of a governance page with the links between its pages. */
 export function GovernanceHeader({
@@ -71,8 +88,13 @@ export function GovernanceHeader({
   const { t } = useTranslation();
   const tabs: { key: Tab; label: string }[] = [
     { key: 'home', label: t('governance.tabAssemblies') },
+    { key: 'organs', label: t('governanceRecords.tabs.organs') },
+    { key: 'scorecard', label: t('governanceRecords.tabs.scorecard') },
+    { key: 'reports', label: t('governanceRecords.tabs.reports') },
     { key: 'statute', label: t('governance.tabStatute') },
   ];
+  // a central or a program has only the scorecard: no tabs to other pages
+  const showTabs = current !== undefined && org.kind === 'cooperative';
   return (
     <Stack gap="sm" mb="md" className="ayni-no-print">
       {back ? (
@@ -88,9 +110,9 @@ export function GovernanceHeader({
         <Title order={1}>{title}</Title>
         {actions && <Group gap="xs">{actions}</Group>}
       </Group>
-      {current && (
+      {showTabs && (
         <Box component="nav" aria-label={t('governance.title')}>
-          <Group gap="xs">
+          <Group gap="xs" wrap="wrap">
             {tabs.map((tab) => (
               <Button
                 key={tab.key}

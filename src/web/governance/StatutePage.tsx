@@ -101,7 +101,9 @@ function StatuteEditor({ org, canEdit, statute }: { org: Org; canEdit: boolean; 
   const alertRef = useRef<HTMLDivElement>(null);
   const server = serverFieldErrors(save.error);
   // One version per date: the database refuses a second one (its message names a constraint).
-  const dateTaken = isApiProblem(save.error, 409) && save.error.code === 'db.unique_violation';
+  const dateTaken =
+    isApiProblem(save.error) &&
+    (save.error.code === 'governance.statute_date_taken' || save.error.code === 'db.unique_violation');
   const field = (path: string) => server[`params.${path}`] ?? server[path];
   const disabled = !canEdit;
 

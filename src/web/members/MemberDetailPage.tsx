@@ -7,6 +7,7 @@ import type { Org } from '../api/types.js';
 import { LoadError, MessagePage, PageLoader } from '../app/feedback.js';
 import { accountsPath, followLink, membersPath } from '../app/router.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
+import { memberCardPath } from '../governance/records-api.js';
 import {
   useMember,
   useMemberCertifications,
@@ -124,6 +125,17 @@ export function MemberDetailPage({
                   onClick={followLink}
                 >
                   {t('accounts.statementLink')}
+                </Button>
+              )}
+              {canWrite && (
+                <Button
+                  component="a"
+                  variant="default"
+                  href={memberCardPath(org.slug, m.memberNumber)}
+                  target="_blank"
+                  rel="noopener"
+                >
+                  {t('governanceRecords.card.print')}
                 </Button>
               )}
             </>
