@@ -396,6 +396,81 @@ describe.skipIf(Boolean(skipReason))('collection and accounts screens in Chromiu
     await context.close();
   });
 
+  it('opened offline: the service worker serves the app, the desk runs on saved data and its ticket leaves when the connection returns', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'es-PE' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await signIn(page, 'cashier@cedros.example', '/o/cedros/collection');
+    await page.getByRole('heading', { level: 1, name: 'Acopio' }).waitFor();
+    await expect.poll(() => page.getByLabel('Punto de acopio').inputValue()).toBe('HUA');
+    const member = await deliveringMember(page, 3);
+    const name = `${member.givenNames} ${member.familyNames}`;
+    const before = (await ticketsAt(page)).length;
+
+    // One visit online installs the service worker; from the next load on it serves the page.
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Acopio' }).waitFor();
+    expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+
+    // The browser is opened again with no connection at all: the app still loads.
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Acopio' }).waitFor();
+    const notice = page
+      .getByRole('status')
+      .filter({ hasText: 'Sin conexión — trabajando con los datos guardados en este equipo.' });
+    await notice.waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Sin conexión$/ })
+      .waitFor();
+    await expect.poll(() => page.getByLabel('Punto de acopio').inputValue()).toBe('HUA');
+    await page.screenshot({ path: join(ARTIFACTS, 'collection-desk-opened-offline-es.png'), fullPage: true });
+
+    // The member by their full number (the server checks it on arrival); any class may be chosen.
+    await page.getByLabel('Buscar socio').fill(member.memberNumber);
+    await page.getByLabel('Buscar socio').press('Enter');
+    await page.getByLabel('Sacos').waitFor();
+    await page.getByLabel('Clase de certificación').selectOption('conventional');
+    await page.getByLabel('Sacos').fill('1');
+    await page.getByLabel('Peso bruto (kg)').fill('41,5');
+    await page.getByLabel('Tara (kg)').fill('0,5');
+    await page.getByLabel('Humedad (%)').fill('12');
+    await page.getByLabel('Rendimiento (%)').fill('78');
+    await page.getByRole('button', { name: 'Guardar en este equipo' }).click();
+    const pending = page.getByRole('region', { name: 'Pendientes de enviar (1)' });
+    await pending.getByTestId('pending-ticket').getByText('Sin número aún').waitFor();
+    expect((await ticketsAt(page)).length).toBe(before);
+
+    // The connection returns: the ticket leaves by itself and comes back with its number.
+    await context.setOffline(false);
+    const number = `HUA-${String(before + 1).padStart(6, '0')}`;
+    const sent = page.getByRole('region', { name: 'Enviados hace poco' });
+    await sent.getByRole('link', { name: `Recibo del ticket ${number}` }).waitFor();
+    await sent.getByText(`${member.memberNumber} · ${name}`).waitFor();
+    // Once the server answers again the app is no longer on saved data.
+    await notice.waitFor({ state: 'detached' });
+    const mine = (await ticketsAt(page)).filter(
+      (x) => x.memberNumber === member.memberNumber && x.netKg === '41.000',
+    );
+    expect(mine).toHaveLength(1);
+
+    // A session that has ended is still an ended session: the sign-in page, and the saved data goes.
+    await context.clearCookies();
+    await page.reload();
+    await page.getByRole('button', { name: 'Entrar' }).waitFor();
+    const saved = await page.evaluate(() =>
+      Object.keys(window.localStorage).filter((k) => k.startsWith('ayni.offline.')),
+    );
+    expect(saved).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('an accountant sees the trial balance balanced', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'es-PE' });
     const page = await context.newPage();

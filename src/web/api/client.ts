@@ -73,7 +73,33 @@ export function problemFromResponse(status: number, statusText: string, contentT
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-export async function api<T>(method: Method, path: string, body?: unknown): Promise<T> {
+let csrfRefresh: Promise<string | null> | null = null;
+
+/** The session's CSRF token from GET /me, one request for all callers that need it at once. */
+function refreshCsrfToken(): Promise<string | null> {
+  csrfRefresh ??= (async () => {
+    try {
+      const response = await fetch('/api/v1/me', {
+        headers: requestHeaders('GET'),
+        credentials: 'same-origin',
+      });
+      if (!response.ok) return null;
+      const me = (await response.json()) as { csrfToken?: unknown };
+      return typeof me.csrfToken === 'string' ? me.csrfToken : null;
+    } catch {
+      return null;
+    } finally {
+      csrfRefresh = null;
+    }
+  })();
+  return csrfRefresh;
+}
+
+export function api<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  return request<T>(method, path, body, false);
+}
+
+async function request<T>(method: Method, path: string, body: unknown, retried: boolean): Promise<T> {
   const headers = requestHeaders(method);
   if (body !== undefined) headers['Content-Type'] = 'application/json';
 
@@ -87,6 +113,16 @@ export async function api<T>(method: Method, path: string, body?: unknown): Prom
     });
   } catch {
     throw new ApiProblem(0, {});
+  }
+
+  // The app started offline (on the saved user, without a token) and this is its first write since
+  // the connection came back: fetch the token and try once more. Refused for CSRF, nothing was done.
+  if (response.status === 403 && method !== 'GET' && !headers['X-CSRF-Token'] && !retried) {
+    const token = csrfToken ?? (await refreshCsrfToken());
+    if (token) {
+      csrfToken ??= token;
+      return request<T>(method, path, body, true);
+    }
   }
 
   const text = response.status === 204 ? '' : await response.text();

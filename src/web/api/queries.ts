@@ -1,5 +1,15 @@
 import { MutationCache, QueryCache, QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
 import { adoptUserLocale } from '../i18n/index.js';
+import {
+  forgetSaved,
+  isUnreachable,
+  isUsingSaved,
+  savedCopy,
+  savedMe,
+  saveMe,
+  setUsingSaved,
+  withSavedCopy,
+} from '../session/offline.js';
 import { ApiProblem, api, isApiProblem, setCsrfToken } from './client.js';
 import type { Me, Org, OrgGrants, OrgList } from './types.js';
 
@@ -14,11 +24,14 @@ export const queryKeys = {
 export function rememberMe(client: QueryClient, me: Me, csrfToken?: string): void {
   setCsrfToken(csrfToken ?? me.csrfToken);
   client.setQueryData(queryKeys.me, me);
+  saveMe(me);
 }
 
 /** The session is gone: forget everything cached for the previous user. */
 export function forgetSession(client: QueryClient): void {
   setCsrfToken(null);
+  forgetSaved();
+  setUsingSaved(false);
   client.removeQueries({ predicate: (q) => q.queryKey[0] !== queryKeys.me[0] });
   client.setQueryData(queryKeys.me, null);
 }
@@ -48,7 +61,10 @@ export function createQueryClient(): QueryClient {
   return client;
 }
 
-/** The signed-in user, or null when nobody is signed in. */
+/**
+ * The signed-in user, or null when nobody is signed in. Without a connection it is the user as last
+ * seen online (so the desk opens offline), asked again every 30 s and when the browser is back online.
+ */
 export function useMe() {
   return useQuery({
     queryKey: queryKeys.me,
@@ -56,24 +72,35 @@ export function useMe() {
       try {
         const me = await api<Me>('GET', '/api/v1/me');
         setCsrfToken(me.csrfToken);
+        saveMe(me);
+        setUsingSaved(false);
         adoptUserLocale(me.locale);
         return me;
       } catch (error) {
         if (isApiProblem(error, 401)) {
           setCsrfToken(null);
+          forgetSaved();
+          setUsingSaved(false);
           return null;
+        }
+        const saved = isUnreachable(error) ? savedMe() : null;
+        if (saved) {
+          setUsingSaved(true);
+          adoptUserLocale(saved.locale);
+          return saved;
         }
         throw error;
       }
     },
     staleTime: 5 * 60_000,
+    refetchInterval: () => (isUsingSaved() ? 30_000 : false),
   });
 }
 
 export function useOrgs() {
   return useQuery({
     queryKey: queryKeys.orgs,
-    queryFn: () => api<OrgList>('GET', '/api/v1/orgs'),
+    queryFn: () => withSavedCopy('orgs', () => api<OrgList>('GET', '/api/v1/orgs')),
   });
 }
 
@@ -81,7 +108,10 @@ export function useOrg(slug: string) {
   const client = useQueryClient();
   return useQuery({
     queryKey: queryKeys.org(slug),
-    queryFn: () => api<Org>('GET', `/api/v1/orgs/${encodeURIComponent(slug)}`),
+    queryFn: () =>
+      withSavedCopy(`org.${slug}`, () => api<Org>('GET', `/api/v1/orgs/${encodeURIComponent(slug)}`), {
+        fallback: () => savedCopy<OrgList>('orgs')?.items.find((o) => o.slug === slug),
+      }),
     // Show what the list already knows at once; the detail request refreshes it.
     placeholderData: () => client.getQueryData<OrgList>(queryKeys.orgs)?.items.find((o) => o.slug === slug),
   });

@@ -1,10 +1,11 @@
-import { Box, Center, MantineProvider } from '@mantine/core';
-import { QueryClientProvider } from '@tanstack/react-query';
+import { Alert, Box, Center, MantineProvider } from '@mantine/core';
+import { QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createQueryClient, useMe, useOrgs } from '../api/queries.js';
+import { createQueryClient, queryKeys, useMe, useOrgs } from '../api/queries.js';
 import type { Me } from '../api/types.js';
 import { OrgRoute } from '../orgs/OrgRoute.js';
+import { useUsingSaved } from '../session/offline.js';
 import { SignInPage } from '../session/SignInPage.js';
 import { AppLayout } from './AppLayout.js';
 import { LoadError, MessagePage, PageLoader } from './feedback.js';
@@ -27,10 +28,13 @@ export function App() {
 function Root() {
   const me = useMe();
   const route = useRoute();
+  const usingSaved = useUsingSaved();
+  useRecheckWhenOnline(usingSaved);
 
   if (me.data) {
     return (
       <AppLayout me={me.data} route={route}>
+        {usingSaved && <SavedDataNotice />}
         <Page me={me.data} route={route} />
       </AppLayout>
     );
@@ -45,6 +49,30 @@ function Root() {
       </Center>
     </Box>
   );
+}
+
+/** Opened without a connection: the user and organizations as this device last saw them. */
+function SavedDataNotice() {
+  const { t } = useTranslation();
+  return (
+    <Alert color="gray" variant="light" role="status" py={6} mb="sm" className="ayni-no-print">
+      {t('app.offlineSaved')}
+    </Alert>
+  );
+}
+
+/** Back online after working on saved data: ask the server again who is signed in and for the rest. */
+function useRecheckWhenOnline(usingSaved: boolean) {
+  const client = useQueryClient();
+  useEffect(() => {
+    if (!usingSaved) return;
+    const recheck = () => {
+      void client.invalidateQueries({ queryKey: queryKeys.me });
+      void client.invalidateQueries({ queryKey: queryKeys.orgs });
+    };
+    window.addEventListener('online', recheck);
+    return () => window.removeEventListener('online', recheck);
+  }, [client, usingSaved]);
 }
 
 function Page({ me, route }: { me: Me; route: Route }) {

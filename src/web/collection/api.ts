@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { api } from '../api/client.js';
 import type { Org, Role } from '../api/types.js';
 import { collectionPath } from '../app/router.js';
+import { withSavedCopy } from '../session/offline.js';
 
 /** Shapes of the collection API (v1), hand-written from the OpenAPI contract. */
 
@@ -133,7 +134,13 @@ export const collectionKeys = {
 export function useCollectionPoints(slug: string) {
   return useQuery({
     queryKey: collectionKeys.points(slug),
-    queryFn: () => api<{ items: CollectionPoint[] }>('GET', `${orgBase(slug)}/collection-points`),
+    // Kept on the device (without who may use them) so the desk opens offline.
+    queryFn: () =>
+      withSavedCopy(
+        `collection-points.${slug}`,
+        () => api<{ items: CollectionPoint[] }>('GET', `${orgBase(slug)}/collection-points`),
+        { keep: ({ items }) => ({ items: items.map((p) => ({ ...p, cashiers: [] })) }) },
+      ),
   });
 }
 
