@@ -16,20 +16,17 @@ import {
 import type { TFunction } from 'i18next';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client.js';
 import type { Org } from '../api/types.js';
 import { LoadError, PageLoader, problemMessage } from '../app/feedback.js';
-import { governancePath } from '../app/router.js';
+import { followLink, governancePath } from '../app/router.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
-import { canReadMembers } from '../members/access.js';
 import { newId } from '../members/api.js';
-import { formatMoment, fullName } from '../members/format.js';
+import { formatMoment } from '../members/format.js';
 import { FlashMessage, FormProblem, serverFieldErrors } from '../members/ui.js';
 import {
   type Assembly,
   DECISION_TYPES,
   type DecisionType,
-  minutesPath,
   type SecretVote,
   useAssembly,
   useCheckIn,
@@ -38,7 +35,9 @@ import {
   useSecretVotes,
   useTally,
 } from './api.js';
+import { ElectionPanel } from './ElectionPanel.js';
 import { GovernanceHeader } from './GovernanceRoute.js';
+import { ProxyPanel } from './ProxyPanel.js';
 import { choiceName, decisionTypeName, QuorumPanel, ResultLine } from './ui.js';
 
 /**
@@ -74,9 +73,8 @@ export function ConsolePage({ org, assemblyId }: { org: Org; assemblyId: string 
             </Button>
             <Button
               component="a"
-              href={minutesPath(org.slug, assemblyId)}
-              target="_blank"
-              rel="noopener"
+              href={governancePath(org.slug, { view: 'minutes', assemblyId })}
+              onClick={followLink}
               variant="default"
             >
               {t('governance.minutes')}
@@ -92,12 +90,18 @@ export function ConsolePage({ org, assemblyId }: { org: Org; assemblyId: string 
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
         <Stack gap="lg">
           <CheckInSection org={org} assembly={a} />
-          <QuorumPanel quorum={a.quorum} updatedAt={assembly.dataUpdatedAt} />
+          <QuorumPanel
+            quorum={a.quorum}
+            updatedAt={assembly.dataUpdatedAt}
+            split={{ inPerson: a.inPerson, represented: a.represented }}
+          />
           <AgendaSection agenda={a.agenda} />
+          <ProxyPanel org={org} assembly={a} />
         </Stack>
         <Stack gap="lg">
           <HandsSection org={org} assembly={a} />
           <SecretSection org={org} assembly={a} />
+          <ElectionPanel org={org} assembly={a} />
         </Stack>
       </SimpleGrid>
     </Stack>
@@ -106,7 +110,7 @@ export function ConsolePage({ org, assemblyId }: { org: Org; assemblyId: string 
 
 type CheckInResult =
   | { kind: 'in'; number: string; name: string | null }
-  | { kind: 'already'; number: string }
+  | { kind: 'already'; number: string; name: string }
   | { kind: 'refused'; number: string; reason: string };
 
 function CheckInSection({ org, assembly }: { org: Org; assembly: Assembly }) {
@@ -115,41 +119,24 @@ function CheckInSection({ org, assembly }: { org: Org; assembly: Assembly }) {
   const [results, setResults] = useState<CheckInResult[]>([]);
   const checkIn = useCheckIn(org.slug, assembly.id);
   const inputRef = useRef<HTMLInputElement>(null);
-  const readNames = canReadMembers(org);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const memberNumber = number.trim();
-    if (!memberNumber || checkIn.isPending) return;
-    const before = assembly.present;
-    checkIn.mutate(memberNumber, {
-      onSuccess: async (after) => {
+    const typed = number.trim();
+    if (!typed || checkIn.isPending) return;
+    // a card's QR code (AYNI:M:<slug>:<number>) names the member by its last part
+    const shown = typed.split(':').at(-1) || typed;
+    checkIn.mutate(typed, {
+      onSuccess: ({ checkedIn }) => {
         setNumber('');
-        if (after.present === before) {
-          setResults((r) => [{ kind: 'already' as const, number: memberNumber }, ...r].slice(0, 8));
-          return;
-        }
-        let name: string | null = null;
-        if (readNames) {
-          try {
-            name = fullName(
-              await api<{ givenNames: string; familyNames: string }>(
-                'GET',
-                `/api/v1/orgs/${encodeURIComponent(org.slug)}/members/${encodeURIComponent(memberNumber)}`,
-              ),
-            );
-          } catch {
-            name = null;
-          }
-        }
-        setResults((r) => [{ kind: 'in' as const, number: memberNumber, name }, ...r].slice(0, 8));
+        const entry: CheckInResult = checkedIn.already
+          ? { kind: 'already', number: checkedIn.memberNumber, name: checkedIn.name }
+          : { kind: 'in', number: checkedIn.memberNumber, name: checkedIn.name };
+        setResults((r) => [entry, ...r].slice(0, 8));
       },
       onError: (error) => {
         setResults((r) =>
-          [{ kind: 'refused' as const, number: memberNumber, reason: problemMessage(error, t) }, ...r].slice(
-            0,
-            8,
-          ),
+          [{ kind: 'refused' as const, number: shown, reason: problemMessage(error, t) }, ...r].slice(0, 8),
         );
         inputRef.current?.select();
       },
@@ -175,7 +162,7 @@ function CheckInSection({ org, assembly }: { org: Org; assembly: Assembly }) {
             <TextInput
               ref={inputRef}
               label={t('governance.console.memberNumber')}
-              description={t('governance.console.checkInHelp')}
+              description={t('elections.checkInHelp')}
               value={number}
               onChange={(e) => setNumber(e.currentTarget.value)}
               size="xl"
@@ -216,7 +203,10 @@ function checkInText(t: TFunction, r: CheckInResult): string {
     return r.name
       ? t('governance.console.checkedInName', { name: r.name, number: r.number })
       : t('governance.console.checkedIn', { number: r.number });
-  if (r.kind === 'already') return t('governance.console.already', { number: r.number });
+  if (r.kind === 'already')
+    return r.name
+      ? t('elections.alreadyName', { name: r.name, number: r.number })
+      : t('governance.console.already', { number: r.number });
   return `${t('governance.console.refused', { number: r.number })}. ${r.reason}`;
 }
 
@@ -269,12 +259,24 @@ function AgendaSection({ agenda }: { agenda: string[] }) {
 interface HandsValues {
   title: string;
   decisionType: DecisionType;
+  /** '' or the 1-based agenda item. */
+  agendaItem: string;
+  /** '' or the id of the motion this one amends. */
+  amendsMotionId: string;
   yes: number | string;
   no: number | string;
   abstain: number | string;
 }
 
-const EMPTY_HANDS: HandsValues = { title: '', decisionType: 'ordinary', yes: '', no: '', abstain: '' };
+const EMPTY_HANDS: HandsValues = {
+  title: '',
+  decisionType: 'ordinary',
+  agendaItem: '',
+  amendsMotionId: '',
+  yes: '',
+  no: '',
+  abstain: '',
+};
 
 function HandsSection({ org, assembly }: { org: Org; assembly: Assembly }) {
   const { t } = useTranslation();
@@ -303,6 +305,8 @@ function HandsSection({ org, assembly }: { org: Org; assembly: Assembly }) {
         title: values.title.trim(),
         decisionType: values.decisionType,
         method: 'hands',
+        ...(values.agendaItem ? { agendaItem: Number(values.agendaItem) } : {}),
+        ...(values.amendsMotionId ? { amendsMotionId: values.amendsMotionId } : {}),
         yes: count(values.yes),
         no: count(values.no),
         abstain: count(values.abstain),
@@ -315,7 +319,8 @@ function HandsSection({ org, assembly }: { org: Org; assembly: Assembly }) {
               result: motion?.passed ? t('governance.result.passed') : t('governance.result.rejected'),
             }),
           );
-          setValues(EMPTY_HANDS);
+          // the next motion is most likely on the same agenda item
+          setValues({ ...EMPTY_HANDS, agendaItem: values.agendaItem });
           setId(newId());
         },
       },
@@ -336,7 +341,10 @@ function HandsSection({ org, assembly }: { org: Org; assembly: Assembly }) {
         </Title>
         <form onSubmit={submit} noValidate>
           <Stack gap="sm">
-            <FormProblem error={record.error} shownFields={['title']} />
+            <FormProblem
+              error={record.error}
+              shownFields={['title', 'agendaItem', 'amendsMotionId', 'yes', 'no', 'abstain']}
+            />
             <TextInput
               label={t('governance.console.motion')}
               value={values.title}
@@ -359,6 +367,43 @@ function HandsSection({ org, assembly }: { org: Org; assembly: Assembly }) {
               data={DECISION_TYPES.map((d) => ({ value: d, label: t(`governance.decisionType.${d}`) }))}
               size="md"
             />
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+              <NativeSelect
+                label={t('elections.agendaItem')}
+                value={values.agendaItem}
+                onChange={(e) => {
+                  const agendaItem = e.currentTarget.value;
+                  setValues((v) => ({ ...v, agendaItem }));
+                }}
+                data={[
+                  { value: '', label: t('elections.noAgendaItem') },
+                  ...assembly.agenda.map((item, i) => ({
+                    value: String(i + 1),
+                    label: `${i + 1}. ${item.length > 60 ? `${item.slice(0, 59)}…` : item}`,
+                  })),
+                ]}
+                error={error('agendaItem')}
+                size="md"
+              />
+              <NativeSelect
+                label={t('elections.amends')}
+                value={values.amendsMotionId}
+                onChange={(e) => {
+                  const amendsMotionId = e.currentTarget.value;
+                  setValues((v) => ({ ...v, amendsMotionId }));
+                }}
+                data={[
+                  { value: '', label: t('elections.notAnAmendment') },
+                  ...assembly.motions.map((m) => ({
+                    value: m.id,
+                    label: m.title.length > 60 ? `${m.title.slice(0, 59)}…` : m.title,
+                  })),
+                ]}
+                error={error('amendsMotionId')}
+                disabled={assembly.motions.length === 0}
+                size="md"
+              />
+            </SimpleGrid>
             <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="xs">
               {(['yes', 'no', 'abstain'] as const).map((k) => (
                 <NumberInput
@@ -400,9 +445,19 @@ function HandsSection({ org, assembly }: { org: Org; assembly: Assembly }) {
               <li key={m.id}>
                 <Text fw={600}>{m.title}</Text>
                 <Text size="sm" c="dimmed">
+                  {m.agendaItem !== null &&
+                    `${t('elections.agendaItemShort', { n: String(m.agendaItem) })} · `}
                   {decisionTypeName(t, m.decisionType)} ·{' '}
                   {m.method === 'named' ? t('governance.console.byNamed') : t('governance.console.byHands')}
                 </Text>
+                {m.amendsMotionId !== null && (
+                  <Text size="sm">
+                    {t('elections.amendmentOf', {
+                      title:
+                        assembly.motions.find((x) => x.id === m.amendsMotionId)?.title ?? m.amendsMotionId,
+                    })}
+                  </Text>
+                )}
                 <ResultLine result={m} />
               </li>
             ))}
@@ -415,8 +470,14 @@ function HandsSection({ org, assembly }: { org: Org; assembly: Assembly }) {
 
 function SecretSection({ org, assembly }: { org: Org; assembly: Assembly }) {
   const { t } = useTranslation();
-  const votes = useSecretVotes(org.slug, assembly.id, true);
+  const votes = useSecretVotes(
+    org.slug,
+    assembly.id,
+    assembly.secretVotes.map((v) => v.id),
+    true,
+  );
   const open = useOpenSecretVote(org.slug, assembly.id);
+  const [id, setId] = useState(newId);
   const [title, setTitle] = useState('');
   const [decisionType, setDecisionType] = useState<DecisionType>('ordinary');
   const [passphrase, setPassphrase] = useState('');
@@ -434,9 +495,10 @@ function SecretSection({ org, assembly }: { org: Org; assembly: Assembly }) {
     setProblems(next);
     if (Object.keys(next).length > 0) return;
     open.mutate(
-      { title: title.trim(), decisionType, passphrase },
+      { id, title: title.trim(), decisionType, passphrase },
       {
         onSuccess: () => {
+          setId(newId());
           setFlash(t('governance.console.opened'));
           setTitle('');
           setPassphrase('');

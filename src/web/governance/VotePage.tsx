@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiProblem } from '../api/client.js';
 import type { Org } from '../api/types.js';
@@ -15,11 +15,13 @@ import {
   storeReceipt,
   useAssembly,
   useCastBallot,
+  useElections,
   useMyAssembly,
   useSecretVotes,
 } from './api.js';
+import { ElectionBallot, ElectionTallied, ElectionWatch, ProxyBanner } from './ElectionBallot.js';
 import { GovernanceHeader } from './GovernanceRoute.js';
-import { choiceName, decisionTypeName, ResultLine } from './ui.js';
+import { choiceName, decisionTypeName, normalizeCode, Receipt, ResultLine } from './ui.js';
 
 const CHOICE_COLORS: Record<Choice, string> = { yes: 'green.8', no: 'red.8', abstain: 'gray.7' };
 
@@ -35,9 +37,10 @@ export function VotePage({ org, assemblyId }: { org: Org; assemblyId: string }) 
   const votes = useSecretVotes(
     org.slug,
     assemblyId,
+    [...(assembly.data?.secretVotes.map((v) => v.id) ?? []), ...(me.data?.openVotes.map((v) => v.id) ?? [])],
     true,
-    me.data?.openVotes.map((v) => v.id),
   );
+  const elections = useElections(org.slug, assemblyId, true);
   useDocumentTitle(t('governance.vote.title'), assembly.data?.title, org.name);
 
   if (assembly.isError && !assembly.data)
@@ -46,6 +49,9 @@ export function VotePage({ org, assemblyId }: { org: Org; assemblyId: string }) 
   const a = assembly.data;
   const open = votes.data?.filter((v) => v.status === 'open') ?? [];
   const tallied = [...(votes.data?.filter((v) => v.status === 'tallied') ?? [])].reverse();
+  const represents = me.data?.represents ?? [];
+  const openElections = elections.data?.items.filter((e) => e.status === 'open') ?? [];
+  const talliedElections = [...(elections.data?.items.filter((e) => e.status === 'tallied') ?? [])].reverse();
 
   return (
     <Stack gap="md" maw={640}>
@@ -83,6 +89,15 @@ export function VotePage({ org, assemblyId }: { org: Org; assemblyId: string }) 
                 ✓ {t('governance.vote.checkedIn')}
               </Text>
             ))}
+          {represents.length > 0 && (
+            <Alert color="blue" variant="light">
+              <Text>
+                {t('elections.youRepresent', {
+                  names: represents.map((r) => `${r.name} (N.º ${r.memberNumber})`).join(', '),
+                })}
+              </Text>
+            </Alert>
+          )}
         </>
       ) : (
         <Alert color="blue" variant="light">
@@ -95,19 +110,45 @@ export function VotePage({ org, assemblyId }: { org: Org; assemblyId: string }) 
         <PageLoader />
       ) : (
         <>
-          {open.length === 0 ? (
+          {openElections.map((e) =>
+            member ? (
+              <Fragment key={e.id}>
+                <ElectionBallot
+                  org={org}
+                  election={e}
+                  votedBefore={me.data?.openElections.find((o) => o.id === e.id)?.votedByMe ?? false}
+                />
+                {represents.map((r) => (
+                  <ElectionBallot
+                    key={r.memberNumber}
+                    org={org}
+                    election={e}
+                    forMember={r}
+                    votedBefore={false}
+                  />
+                ))}
+              </Fragment>
+            ) : (
+              <ElectionWatch key={e.id} election={e} />
+            ),
+          )}
+          {open.length === 0 && openElections.length === 0 ? (
             <Paper withBorder p="md" radius="md">
               <Text size="lg">{t('governance.vote.noOpen')}</Text>
             </Paper>
           ) : (
             open.map((v) =>
               member ? (
-                <Ballot
-                  key={v.id}
-                  org={org}
-                  vote={v}
-                  votedBefore={me.data?.openVotes.find((o) => o.id === v.id)?.voted ?? false}
-                />
+                <Fragment key={v.id}>
+                  <Ballot
+                    org={org}
+                    vote={v}
+                    votedBefore={me.data?.openVotes.find((o) => o.id === v.id)?.voted ?? false}
+                  />
+                  {represents.map((r) => (
+                    <Ballot key={r.memberNumber} org={org} vote={v} forMember={r} votedBefore={false} />
+                  ))}
+                </Fragment>
               ) : (
                 <Paper key={v.id} withBorder p="md" radius="md">
                   <Text fw={700}>{v.title}</Text>
@@ -115,6 +156,9 @@ export function VotePage({ org, assemblyId }: { org: Org; assemblyId: string }) 
               ),
             )
           )}
+          {talliedElections.map((e) => (
+            <ElectionTallied key={e.id} election={e} />
+          ))}
           {tallied.map((v) => (
             <TalliedVote key={v.id} vote={v} />
           ))}
@@ -125,11 +169,24 @@ export function VotePage({ org, assemblyId }: { org: Org; assemblyId: string }) 
 }
 
 /** One open vote: choose, confirm, receipt. */
-function Ballot({ org, vote, votedBefore }: { org: Org; vote: SecretVote; votedBefore: boolean }) {
+function Ballot({
+  org,
+  vote,
+  votedBefore,
+  forMember,
+}: {
+  org: Org;
+  vote: SecretVote;
+  votedBefore: boolean;
+  /** Set for the ballot of a member whose proxy this member holds. */
+  forMember?: { memberNumber: string; name: string };
+}) {
   const { t } = useTranslation();
   const [choice, setChoice] = useState<Choice | null>(null);
-  const [receipt, setReceipt] = useState<string | null>(() => storedReceipt(vote.id));
-  const cast = useCastBallot(org.slug, vote.assemblyId, vote.id);
+  const forNumber = forMember?.memberNumber;
+  const [receipt, setReceipt] = useState<string | null>(() => storedReceipt(vote.id, forNumber));
+  const cast = useCastBallot(org.slug, vote.assemblyId, vote.id, forNumber);
+  const headingId = `vote-${vote.id}${forNumber ? `-for-${forNumber}` : ''}`;
   const alreadyVoted =
     (votedBefore && !receipt && !cast.isPending) ||
     (isApiProblem(cast.error, 409) && cast.error.code === 'governance.already_voted');
@@ -138,7 +195,7 @@ function Ballot({ org, vote, votedBefore }: { org: Org; vote: SecretVote; votedB
     if (!choice) return;
     cast.mutate(choice, {
       onSuccess: ({ receiptCode }) => {
-        storeReceipt(vote.id, receiptCode);
+        storeReceipt(vote.id, receiptCode, forNumber);
         setReceipt(receiptCode);
       },
     });
@@ -150,15 +207,19 @@ function Ballot({ org, vote, votedBefore }: { org: Org; vote: SecretVote; votedB
       withBorder
       p={{ base: 'sm', sm: 'md' }}
       radius="md"
-      aria-labelledby={`vote-${vote.id}`}
-      style={{ borderWidth: 2, borderColor: 'var(--mantine-color-coffee-7)' }}
+      aria-labelledby={forMember ? `${headingId}-for ${headingId}` : headingId}
+      style={{
+        borderWidth: 2,
+        borderColor: forMember ? 'var(--mantine-color-blue-7)' : 'var(--mantine-color-coffee-7)',
+      }}
     >
       <Stack gap="md">
         <div>
+          {forMember && <ProxyBanner id={`${headingId}-for`} name={forMember.name} />}
           <Text size="sm" c="dimmed">
             {t('governance.vote.question')} · {decisionTypeName(t, vote.decisionType)}
           </Text>
-          <Title order={2} size="h2" id={`vote-${vote.id}`}>
+          <Title order={2} size="h2" id={headingId}>
             {vote.title}
           </Title>
         </div>
@@ -221,38 +282,6 @@ function Ballot({ org, vote, votedBefore }: { org: Org; vote: SecretVote; votedB
       </Stack>
     </Paper>
   );
-}
-
-function Receipt({ code }: { code: string }) {
-  const { t } = useTranslation();
-  return (
-    <Stack gap="xs" role="status">
-      <Alert color="green" variant="filled">
-        <Text size="lg" fw={700}>
-          {t('governance.vote.receiptTitle')}
-        </Text>
-      </Alert>
-      <Text fw={600}>{t('governance.vote.receiptLabel')}</Text>
-      <Text
-        ff="monospace"
-        fz={{ base: 36, sm: 48 }}
-        fw={800}
-        ta="center"
-        py="sm"
-        style={{ letterSpacing: '0.06em', border: '2px dashed var(--mantine-color-dark-3)', borderRadius: 8 }}
-        data-testid="receipt-code"
-      >
-        {code}
-      </Text>
-      <Text>{t('governance.vote.receiptHelp')}</Text>
-    </Stack>
-  );
-}
-
-/** "ab cde-12345" → "ABCDE-12345", as the list prints it. */
-function normalizeCode(input: string): string {
-  const plain = input.toUpperCase().replace(/[^0-9A-Z]/g, '');
-  return plain.length === 10 ? `${plain.slice(0, 5)}-${plain.slice(5)}` : input.trim().toUpperCase();
 }
 
 function TalliedVote({ vote }: { vote: SecretVote }) {

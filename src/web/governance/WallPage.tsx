@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { Org } from '../api/types.js';
 import { problemMessage } from '../app/feedback.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
-import { useAssembly, useSecretVotes } from './api.js';
-import { choiceName, decisionTypeName } from './ui.js';
+import { type Election, useAssembly, useElections, useSecretVotes } from './api.js';
+import { rankedCandidates } from './ElectionResults.js';
+import { choiceName, decisionTypeName, organName, outcomeName, tieBreakText } from './ui.js';
 
 const GREEN = '#7CFC9A';
 const RED = '#FF8A80';
@@ -20,8 +21,12 @@ const medium = 'clamp(1.25rem, 0.8rem + 1.6vw, 2.5rem)';
 export function WallPage({ org, assemblyId }: { org: Org; assemblyId: string }) {
   const { t, i18n } = useTranslation();
   const assembly = useAssembly(org.slug, assemblyId, true);
-  const votes = useSecretVotes(org.slug, assemblyId, true);
   const a = assembly.data;
+  const votes = useSecretVotes(org.slug, assemblyId, a?.secretVotes.map((v) => v.id) ?? [], true);
+  const elections = useElections(org.slug, assemblyId, true);
+  const shownElections = [...(elections.data?.items ?? [])]
+    .filter((e) => e.status !== 'nominating')
+    .reverse();
   useDocumentTitle(a?.title, org.name);
   const time = new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' }).format(
     new Date(assembly.dataUpdatedAt || Date.now()),
@@ -77,6 +82,14 @@ export function WallPage({ org, assemblyId }: { org: Org; assemblyId: string }) 
             </div>
           </Box>
 
+          {shownElections.length > 0 && (
+            <Section title={t('elections.title')}>
+              {shownElections.map((e) => (
+                <WallElection key={e.id} election={e} present={a.present} />
+              ))}
+            </Section>
+          )}
+
           {votes.data && votes.data.length > 0 && (
             <Section title={t('governance.wall.votes')}>
               {[...votes.data].reverse().map((v) => (
@@ -110,7 +123,7 @@ export function WallPage({ org, assemblyId }: { org: Org; assemblyId: string }) 
             </Section>
           )}
 
-          {a.motions.length === 0 && (votes.data?.length ?? 0) === 0 && (
+          {a.motions.length === 0 && (votes.data?.length ?? 0) === 0 && shownElections.length === 0 && (
             <Text fz={medium} c="#ddd">
               {t('governance.wall.nothingYet')}
             </Text>
@@ -180,5 +193,89 @@ function Row({
         </Text>
       )}
     </Box>
+  );
+}
+
+/**
+ * An election on the wall: while open, how many have voted (of those present); once tallied, every
+ * candidate with a bar for their votes, the elected in green and the alternates in yellow.
+ */
+function WallElection({ election, present }: { election: Election; present: number }) {
+  const { t } = useTranslation();
+  const ranked = rankedCandidates(election);
+  const most = Math.max(1, ...ranked.map((c) => c.votes ?? 0));
+  const tie = election.candidates.find((c) => c.tieNote !== null);
+  return (
+    <Box style={{ borderTop: '2px solid #444', paddingTop: 12 }}>
+      <Text fz={big} fw={700} lh={1.15}>
+        {t('elections.electionOf', { organ: organName(t, election.organ) })}
+      </Text>
+      <Text fz={medium} c="#ccc">
+        {t('elections.seatsLine', { count: election.seats, alternates: String(election.alternates) })}
+      </Text>
+      {election.status === 'open' ? (
+        <>
+          <Text fz={big} fw={700} c="#FFE082" style={{ fontVariantNumeric: 'tabular-nums' }}>
+            {t('elections.wallVoted', { voted: String(election.voted), present: String(present) })}
+          </Text>
+          <Bar share={present > 0 ? election.voted / present : 0} color="#FFE082" />
+          <Text fz={medium} c="#ddd" mt="xs">
+            {election.candidates.map((c) => `${c.ballotNumber}. ${c.name}`).join(' · ')}
+          </Text>
+        </>
+      ) : (
+        <Stack gap={8} mt="xs" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+          {ranked.map((c) => {
+            const color = c.outcome === 'elected' ? GREEN : c.outcome === 'alternate' ? '#FFE082' : '#bbb';
+            return (
+              <li key={c.memberNumber}>
+                <div
+                  style={{
+                    display: 'flex',
+                    flexWrap: 'wrap',
+                    justifyContent: 'space-between',
+                    gap: '0 16px',
+                    fontSize: medium,
+                    fontWeight: c.outcome === 'elected' ? 800 : 500,
+                    color,
+                  }}
+                >
+                  <span>
+                    {c.name}
+                    {c.tieNote ? ' *' : ''}
+                  </span>
+                  <span style={{ fontVariantNumeric: 'tabular-nums' }}>
+                    {c.votes ?? 0} · {outcomeName(t, c.outcome ?? 'not_elected')}
+                  </span>
+                </div>
+                <Bar share={(c.votes ?? 0) / most} color={color} />
+              </li>
+            );
+          })}
+          <Text fz={medium} c="#ddd" component="li">
+            {t('elections.turnout', { voted: String(election.voted), blank: String(election.blank ?? 0) })}
+            {tie ? ` · * ${tieBreakText(t, tie.tieNote ?? election.tieBreak)}` : ''}
+          </Text>
+        </Stack>
+      )}
+    </Box>
+  );
+}
+
+function Bar({ share, color }: { share: number; color: string }) {
+  return (
+    <div
+      aria-hidden="true"
+      style={{ height: 'clamp(10px, 1.2vw, 22px)', background: '#222', borderRadius: 6 }}
+    >
+      <div
+        style={{
+          width: `${Math.round(Math.min(1, Math.max(0, share)) * 100)}%`,
+          height: '100%',
+          background: color,
+          borderRadius: 6,
+        }}
+      />
+    </div>
   );
 }

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, isApiProblem } from '../api/client.js';
+import { api } from '../api/client.js';
 import type { Org, Role } from '../api/types.js';
 
 /** Shapes of the governance API (v1), hand-written from src/governance/governance.routes.ts. */
@@ -21,6 +21,9 @@ export interface StatuteParams {
   noticeDays: number;
   termYears: number;
   maxConsecutiveTerms: number;
+  /** The organs the statute sets up (seats and alternates); read from the server, not edited here. */
+  organs?: { organ: string; seats: number; alternates: number }[];
+  electionTieBreak?: TieBreak;
 }
 
 /**
@@ -102,6 +105,19 @@ export interface Motion {
   abstain: number;
   requiredYes: number;
   passed: boolean;
+  /** The agenda item (1 for the first) the motion belongs to. */
+  agendaItem: number | null;
+  /** An amendment names the motion it amends. */
+  amendsMotionId: string | null;
+}
+
+/** One of the assembly's secret votes, as the assembly lists them (details from `SecretVote`). */
+export interface SecretVoteSummary {
+  id: string;
+  title: string;
+  decisionType: string;
+  status: 'open' | 'tallied';
+  passed: boolean | null;
 }
 
 export interface Assembly {
@@ -114,9 +130,18 @@ export interface Assembly {
   cutoffDate: string;
   agenda: string[];
   eligible: number;
+  /** present = inPerson + represented (by proxy). */
   present: number;
+  inPerson: number;
+  represented: number;
   quorum: Quorum;
   motions: Motion[];
+  secretVotes: SecretVoteSummary[];
+}
+
+/** The answer to a check-in: the assembly, and who was checked in (`already`: counted before). */
+export interface CheckInResponse extends Assembly {
+  checkedIn: { memberNumber: string; name: string; already: boolean };
 }
 
 export interface ConveneInput {
@@ -135,6 +160,8 @@ export interface MotionInput {
   title: string;
   decisionType: DecisionType;
   method: 'hands';
+  agendaItem?: number;
+  amendsMotionId?: string;
   yes: number;
   no: number;
   abstain: number;
@@ -166,6 +193,8 @@ export const governanceKeys = {
   assemblies: (slug: string) => ['orgs', slug, 'assemblies'] as const,
   assembly: (slug: string, id: string) => ['orgs', slug, 'assemblies', id] as const,
   secretVotes: (slug: string, id: string) => ['orgs', slug, 'assemblies', id, 'secret-votes'] as const,
+  proxies: (slug: string, id: string) => ['orgs', slug, 'assemblies', id, 'proxies'] as const,
+  elections: (slug: string, id: string) => ['orgs', slug, 'assemblies', id, 'elections'] as const,
 };
 
 /** How often the console, the wall and the member's phone ask again (a room of people, not a stock ticker). */
@@ -222,8 +251,9 @@ export function useConvene(slug: string) {
 export function useCheckIn(slug: string, assemblyId: string) {
   const client = useQueryClient();
   return useMutation({
+    /** A member number, or the code scanned from the member's card (`AYNI:M:<slug>:<number>`). */
     mutationFn: (memberNumber: string) =>
-      api<Assembly>('POST', `${assemblyBase(slug, assemblyId)}/check-in`, { memberNumber }),
+      api<CheckInResponse>('POST', `${assemblyBase(slug, assemblyId)}/check-in`, { memberNumber }),
     onSuccess: (a) => client.setQueryData(governanceKeys.assembly(slug, assemblyId), a),
   });
 }
@@ -239,58 +269,15 @@ export function useRecordMotion(slug: string, assemblyId: string) {
 
 // ---- secret votes ----------------------------------------------------------------------------------
 
-/**
- * The id of an assembly's n-th secret vote (n from 1), derived from the assembly's id.
- *
- * Why: the API has no list of an assembly's secret votes yet, and a member's phone must find the open
- * vote without anyone typing an id. The console opens votes under these ids (a client-made id is what
- * the API asks for anyway), and every screen finds them by asking for vote 1, 2, … until one is not
- * found. A UUID of version 8 ("custom"): the assembly's first 20 hex digits, the number in the last 8.
- * Once the server lists an assembly's votes, `fetchSecretVotes` asks it instead and this goes away.
- */
-export function secretVoteId(assemblyId: string, n: number): string {
-  const hex = assemblyId.replace(/-/g, '').toLowerCase();
-  const variant = ((Number.parseInt(hex[16] ?? '8', 16) & 0x3) | 0x8).toString(16);
-  return [
-    hex.slice(0, 8),
-    hex.slice(8, 12),
-    `8${hex.slice(13, 16)}`,
-    `${variant}${hex.slice(17, 20)}`,
-    `${hex.slice(20, 24)}${n.toString(16).padStart(8, '0')}`,
-  ].join('-');
-}
-
-const MAX_SECRET_VOTES = 60;
-
-async function fetchSecretVotes(
-  slug: string,
-  assemblyId: string,
-  extraIds: string[] = [],
-): Promise<SecretVote[]> {
-  const votes: SecretVote[] = [];
-  for (let n = 1; n <= MAX_SECRET_VOTES; n++) {
-    try {
-      votes.push(
-        await api<SecretVote>('GET', `${orgBase(slug)}/secret-votes/${secretVoteId(assemblyId, n)}`),
-      );
-    } catch (error) {
-      if (isApiProblem(error, 404) && error.code === 'governance.vote_not_found') break;
-      throw error;
-    }
-  }
-  // votes the server listed elsewhere (a member's open votes) but opened under other ids
-  for (const id of extraIds) {
-    if (votes.some((v) => v.id === id)) continue;
-    votes.push(await api<SecretVote>('GET', `${orgBase(slug)}/secret-votes/${encodeURIComponent(id)}`));
-  }
-  return votes;
-}
-
-/** The assembly's secret votes, in the order they were opened (see `secretVoteId`). */
-export function useSecretVotes(slug: string, assemblyId: string, live = false, extraIds: string[] = []) {
+/** The secret votes with these ids (the assembly lists them in `secretVotes`), in the order given. */
+export function useSecretVotes(slug: string, assemblyId: string, ids: readonly string[], live = false) {
+  const unique = [...new Set(ids)];
   return useQuery({
-    queryKey: [...governanceKeys.secretVotes(slug, assemblyId), [...extraIds].sort().join(',')],
-    queryFn: () => fetchSecretVotes(slug, assemblyId, extraIds),
+    queryKey: [...governanceKeys.secretVotes(slug, assemblyId), unique.join(',')],
+    queryFn: () =>
+      Promise.all(
+        unique.map((id) => api<SecretVote>('GET', `${orgBase(slug)}/secret-votes/${encodeURIComponent(id)}`)),
+      ),
     placeholderData: keepPreviousData,
     refetchInterval: live ? LIVE_MS : false,
     refetchIntervalInBackground: false,
@@ -300,40 +287,27 @@ export function useSecretVotes(slug: string, assemblyId: string, live = false, e
 export function useOpenSecretVote(slug: string, assemblyId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async (input: { title: string; decisionType: DecisionType; passphrase: string }) => {
-      // The next free number; a second console that opened one meanwhile makes the id clash: try the next.
-      const known = await fetchSecretVotes(slug, assemblyId);
-      let n = known.length + 1;
-      for (;;) {
-        try {
-          return await api<SecretVote>('POST', `${assemblyBase(slug, assemblyId)}/secret-votes`, {
-            id: secretVoteId(assemblyId, n),
-            ...input,
-          });
-        } catch (error) {
-          if (isApiProblem(error, 409) && error.code === 'idempotency.mismatch' && n < MAX_SECRET_VOTES) {
-            const again = await fetchSecretVotes(slug, assemblyId);
-            if (again.length >= n) {
-              n = again.length + 1;
-              continue;
-            }
-          }
-          throw error;
-        }
-      }
+    /** `id` is made by the form (newId) and kept until it succeeds, so a retry is not a second vote. */
+    mutationFn: (input: { id: string; title: string; decisionType: DecisionType; passphrase: string }) =>
+      api<SecretVote>('POST', `${assemblyBase(slug, assemblyId)}/secret-votes`, input),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: governanceKeys.assembly(slug, assemblyId), exact: true });
+      void client.invalidateQueries({ queryKey: governanceKeys.secretVotes(slug, assemblyId) });
     },
-    onSuccess: () =>
-      void client.invalidateQueries({ queryKey: governanceKeys.secretVotes(slug, assemblyId) }),
   });
 }
 
-/** For the member signed in: on the roll, checked in, and the assembly's open votes (`voted` by me). */
+/** For the member signed in: on the roll, checked in, proxies held, open votes and elections. */
 export interface MyAssembly {
   assemblyId: string;
   title: string;
   onRoll: boolean;
   checkedIn: boolean;
+  proxiesAllowed: boolean;
+  /** The members whose proxy I hold: I cast a separate ballot for each. */
+  represents: { memberNumber: string; name: string }[];
   openVotes: { id: string; title: string; voted: boolean }[];
+  openElections: (Election & { votedByMe: boolean })[];
 }
 
 export function useMyAssembly(slug: string, assemblyId: string, enabled: boolean) {
@@ -346,16 +320,14 @@ export function useMyAssembly(slug: string, assemblyId: string, enabled: boolean
   });
 }
 
-export function useCastBallot(slug: string, assemblyId: string, voteId: string) {
+export function useCastBallot(slug: string, assemblyId: string, voteId: string, forMemberNumber?: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (choice: Choice) =>
       api<{ receiptCode: string }>(
         'POST',
         `${orgBase(slug)}/secret-votes/${encodeURIComponent(voteId)}/ballot`,
-        {
-          choice,
-        },
+        forMemberNumber ? { choice, forMemberNumber } : { choice },
       ),
     onSuccess: () =>
       void client.invalidateQueries({ queryKey: governanceKeys.secretVotes(slug, assemblyId) }),
@@ -371,8 +343,216 @@ export function useTally(slug: string, assemblyId: string, voteId: string) {
       api<SecretVote>('POST', `${orgBase(slug)}/secret-votes/${encodeURIComponent(voteId)}/tally`, {
         passphrase,
       }),
-    onSuccess: () =>
-      void client.invalidateQueries({ queryKey: governanceKeys.secretVotes(slug, assemblyId) }),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: governanceKeys.assembly(slug, assemblyId), exact: true });
+      void client.invalidateQueries({ queryKey: governanceKeys.secretVotes(slug, assemblyId) });
+    },
+  });
+}
+
+// ---- proxies (src/governance/organs.routes.ts) -----------------------------------------------------
+
+export interface ProxyView {
+  grantorNumber: string;
+  grantorName: string;
+  holderNumber: string;
+  holderName: string;
+  documentRef: string | null;
+  registeredAt: string;
+}
+
+export interface ProxyInput {
+  grantorNumber: string;
+  holderNumber: string;
+  documentRef?: string;
+}
+
+export function useProxies(slug: string, assemblyId: string) {
+  return useQuery({
+    queryKey: governanceKeys.proxies(slug, assemblyId),
+    queryFn: () => api<{ items: ProxyView[] }>('GET', `${assemblyBase(slug, assemblyId)}/proxies`),
+  });
+}
+
+export function useRegisterProxy(slug: string, assemblyId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ProxyInput) =>
+      api<{ items: ProxyView[] }>('POST', `${assemblyBase(slug, assemblyId)}/proxies`, input),
+    onSuccess: (list) => {
+      client.setQueryData(governanceKeys.proxies(slug, assemblyId), list);
+      // a represented member counts as present
+      void client.invalidateQueries({ queryKey: governanceKeys.assembly(slug, assemblyId), exact: true });
+    },
+  });
+}
+
+// ---- elections (src/governance/organs.routes.ts) ---------------------------------------------------
+
+export const ORGANS = [
+  'board',
+  'oversight',
+  'electoral',
+  'education',
+  'fiscal_auditor',
+  'delegates',
+] as const;
+export type Organ = (typeof ORGANS)[number];
+export type TieBreak = 'seniority' | 'lot' | 'runoff';
+export type ElectionMethod = 'secret' | 'counted';
+export type CandidateOutcome = 'elected' | 'alternate' | 'not_elected' | 'tied';
+
+export interface ElectionCandidate {
+  /** The number printed on the ballot (1 for the first nominated). */
+  ballotNumber: number;
+  memberNumber: string;
+  name: string;
+  sex: string | null;
+  votes: number | null;
+  outcome: CandidateOutcome | null;
+  /** How a tie at the last seat was settled: the statute's tie-break, or `runoff` when it must be voted again. */
+  tieNote: TieBreak | null;
+}
+
+export interface Election {
+  id: string;
+  assemblyId: string;
+  organ: string;
+  seats: number;
+  alternates: number;
+  termStartsOn: string;
+  termEndsOn: string;
+  method: ElectionMethod;
+  tieBreak: TieBreak;
+  status: 'nominating' | 'open' | 'tallied';
+  /** Ballots cast (secret) or the voters the tellers counted (paper). */
+  voted: number;
+  blank: number | null;
+  candidates: ElectionCandidate[];
+  /** After a secret tally: every ballot under its receipt code, with the member numbers marked. */
+  ballots: { receiptCode: string; choices: string[] }[];
+}
+
+export interface ElectionInput {
+  id: string;
+  organ: Organ;
+  seats?: number;
+  alternates?: number;
+  termStartsOn: string;
+  method: ElectionMethod;
+  candidates: string[];
+}
+
+/** Why a member may not stand (`not_in_good_standing`, `reelection_limit`…); empty when they may. */
+export interface Eligibility {
+  memberNumber: string;
+  reasons: string[];
+}
+
+export function useElections(slug: string, assemblyId: string, live = false) {
+  return useQuery({
+    queryKey: governanceKeys.elections(slug, assemblyId),
+    queryFn: () => api<{ items: Election[] }>('GET', `${assemblyBase(slug, assemblyId)}/elections`),
+    placeholderData: keepPreviousData,
+    refetchInterval: live ? LIVE_MS : false,
+    refetchIntervalInBackground: false,
+  });
+}
+
+/** After a change to an election: the list (and the member's view) again. */
+function useElectionSaved(slug: string, assemblyId: string) {
+  const client = useQueryClient();
+  return (election: Election) => {
+    client.setQueryData<{ items: Election[] }>(governanceKeys.elections(slug, assemblyId), (old) =>
+      old
+        ? {
+            items: old.items.some((e) => e.id === election.id)
+              ? old.items.map((e) => (e.id === election.id ? election : e))
+              : [...old.items, election],
+          }
+        : old,
+    );
+    void client.invalidateQueries({ queryKey: governanceKeys.elections(slug, assemblyId) });
+  };
+}
+
+export function useCreateElection(slug: string, assemblyId: string) {
+  const saved = useElectionSaved(slug, assemblyId);
+  return useMutation({
+    mutationFn: (input: ElectionInput) =>
+      api<Election>('POST', `${assemblyBase(slug, assemblyId)}/elections`, input),
+    onSuccess: saved,
+  });
+}
+
+export function useCheckEligibility(slug: string, assemblyId: string) {
+  return useMutation({
+    mutationFn: (input: { organ: Organ; termStartsOn: string; memberNumbers: string[] }) =>
+      api<{ items: Eligibility[] }>('POST', `${assemblyBase(slug, assemblyId)}/eligibility`, input),
+  });
+}
+
+const electionBase = (slug: string, id: string) => `${orgBase(slug)}/elections/${encodeURIComponent(id)}`;
+
+export function useAddCandidates(slug: string, assemblyId: string, electionId: string) {
+  const saved = useElectionSaved(slug, assemblyId);
+  return useMutation({
+    mutationFn: (memberNumbers: string[]) =>
+      api<Election>('POST', `${electionBase(slug, electionId)}/candidates`, { memberNumbers }),
+    onSuccess: saved,
+  });
+}
+
+export function useOpenElection(slug: string, assemblyId: string, electionId: string) {
+  const saved = useElectionSaved(slug, assemblyId);
+  return useMutation({
+    mutationFn: (passphrase: string) =>
+      api<Election>('POST', `${electionBase(slug, electionId)}/open`, { passphrase }),
+    onSuccess: saved,
+  });
+}
+
+export function useTallyElection(slug: string, assemblyId: string, electionId: string) {
+  const saved = useElectionSaved(slug, assemblyId);
+  return useMutation({
+    mutationFn: (passphrase: string) =>
+      api<Election>('POST', `${electionBase(slug, electionId)}/tally`, { passphrase }),
+    onSuccess: saved,
+  });
+}
+
+/** Paper ballots: the tellers' counts, per candidate. */
+export function useRecordCounts(slug: string, assemblyId: string, electionId: string) {
+  const saved = useElectionSaved(slug, assemblyId);
+  return useMutation({
+    mutationFn: (input: {
+      voters: number;
+      blank: number;
+      counts: { memberNumber: string; votes: number }[];
+    }) => api<Election>('POST', `${electionBase(slug, electionId)}/counts`, input),
+    onSuccess: saved,
+  });
+}
+
+/** A member's ballot (none chosen = blank), their own or for the member whose proxy they hold. */
+export function useCastElectionBallot(
+  slug: string,
+  assemblyId: string,
+  electionId: string,
+  forMemberNumber?: string,
+) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (choices: string[]) =>
+      api<{ receiptCode: string }>(
+        'POST',
+        `${electionBase(slug, electionId)}/ballot`,
+        forMemberNumber ? { choices, forMemberNumber } : { choices },
+      ),
+    onSettled: () => {
+      void client.invalidateQueries({ queryKey: [...governanceKeys.assembly(slug, assemblyId), 'me'] });
+      void client.invalidateQueries({ queryKey: governanceKeys.elections(slug, assemblyId) });
+    },
   });
 }
 
@@ -386,17 +566,21 @@ export function minutesPath(slug: string, assemblyId: string): string {
  * A member's receipt code, kept for this browser tab only (sessionStorage): enough to check it in the
  * published list after the tally, without leaving on a shared phone a code that reveals the vote.
  */
-export function storedReceipt(voteId: string): string | null {
+/** A vote's or an election's receipt, one per ballot: mine, and one per member whose proxy I hold. */
+const receiptKey = (id: string, forMemberNumber?: string) =>
+  forMemberNumber ? `ayni.receipt.${id}.for.${forMemberNumber}` : `ayni.receipt.${id}`;
+
+export function storedReceipt(voteId: string, forMemberNumber?: string): string | null {
   try {
-    return window.sessionStorage.getItem(`ayni.receipt.${voteId}`);
+    return window.sessionStorage.getItem(receiptKey(voteId, forMemberNumber));
   } catch {
     return null;
   }
 }
 
-export function storeReceipt(voteId: string, code: string): void {
+export function storeReceipt(voteId: string, code: string, forMemberNumber?: string): void {
   try {
-    window.sessionStorage.setItem(`ayni.receipt.${voteId}`, code);
+    window.sessionStorage.setItem(receiptKey(voteId, forMemberNumber), code);
   } catch {
     // private mode: the member has the code on screen to write down
   }

@@ -1,4 +1,4 @@
-import { Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Quorum } from './api.js';
@@ -23,8 +23,44 @@ export function choiceName(t: TFunction, code: string): string {
   return has(table, code) ? t(`governance.choice.${code}`) : code;
 }
 
+export function organName(t: TFunction, code: string): string {
+  const table = { board: 0, oversight: 0, electoral: 0, education: 0, fiscal_auditor: 0, delegates: 0 };
+  return has(table, code) ? t(`elections.organ.${code}`) : code;
+}
+
+/** Why a member may not stand for an office (eligibility reasons from the server). */
+export function ineligibilityReason(t: TFunction, code: string): string {
+  const table = {
+    not_in_good_standing: 0,
+    reelection_limit: 0,
+    on_electoral_committee: 0,
+    incompatible_office: 0,
+  };
+  return has(table, code) ? t(`elections.reason.${code}`) : code;
+}
+
+export function outcomeName(t: TFunction, code: string): string {
+  const table = { elected: 0, alternate: 0, not_elected: 0, tied: 0 };
+  return has(table, code) ? t(`elections.outcome.${code}`) : code;
+}
+
+/** How the statute settles a tie at the last seat, in a sentence. */
+export function tieBreakText(t: TFunction, code: string): string {
+  const table = { seniority: 0, lot: 0, runoff: 0 };
+  return has(table, code) ? t(`elections.tieBreak.${code}`) : code;
+}
+
 /** Present / needed / eligible for the current call, and whether there is a quorum. */
-export function QuorumPanel({ quorum, updatedAt }: { quorum: Quorum; updatedAt?: number }) {
+export function QuorumPanel({
+  quorum,
+  updatedAt,
+  split,
+}: {
+  quorum: Quorum;
+  updatedAt?: number;
+  /** Who is counted: in the room, and represented by a proxy. */
+  split?: { inPerson: number; represented: number };
+}) {
   const { t, i18n } = useTranslation();
   const missing = Math.max(quorum.required - quorum.present, 0);
   const time =
@@ -55,6 +91,14 @@ export function QuorumPanel({ quorum, updatedAt }: { quorum: Quorum; updatedAt?:
           <Figure label={t('governance.quorum.required')} value={quorum.required} />
           <Figure label={t('governance.quorum.eligible')} value={quorum.eligible} />
         </SimpleGrid>
+        {split && (
+          <Text size="sm" style={{ fontVariantNumeric: 'tabular-nums' }}>
+            {t('elections.quorumSplit', {
+              inPerson: String(split.inPerson),
+              represented: String(split.represented),
+            })}
+          </Text>
+        )}
         <Text size="sm" c="dimmed">
           {t('governance.quorum.live')}
           {time ? ` ${t('governance.quorum.updatedAt', { time })}` : ''}
@@ -106,4 +150,37 @@ export function ResultLine({
       </Text>
     </Group>
   );
+}
+
+/** The receipt code after a ballot is cast, with what to do with it. */
+export function Receipt({ code }: { code: string }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="xs" role="status">
+      <Alert color="green" variant="filled">
+        <Text size="lg" fw={700}>
+          {t('governance.vote.receiptTitle')}
+        </Text>
+      </Alert>
+      <Text fw={600}>{t('governance.vote.receiptLabel')}</Text>
+      <Text
+        ff="monospace"
+        fz={{ base: 36, sm: 48 }}
+        fw={800}
+        ta="center"
+        py="sm"
+        style={{ letterSpacing: '0.06em', border: '2px dashed var(--mantine-color-dark-3)', borderRadius: 8 }}
+        data-testid="receipt-code"
+      >
+        {code}
+      </Text>
+      <Text>{t('governance.vote.receiptHelp')}</Text>
+    </Stack>
+  );
+}
+
+/** "ab cde-12345" → "ABCDE-12345", as the list prints it. */
+export function normalizeCode(input: string): string {
+  const plain = input.toUpperCase().replace(/[^0-9A-Z]/g, '');
+  return plain.length === 10 ? `${plain.slice(0, 5)}-${plain.slice(5)}` : input.trim().toUpperCase();
 }
