@@ -391,7 +391,9 @@ export function createMinutesService(
         attendance === null
           ? first
             ? 'na'
-            : 'pending'
+            : today <= deadline
+              ? 'pending'
+              : 'bad' // no ordinary assembly held by the deadline: nobody could attend
           : attendance > firstCallBp
             ? 'ok'
             : attendance >= firstCallBp / 2
