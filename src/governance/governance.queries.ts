@@ -238,13 +238,15 @@ export function insertSecretVote(
   return db.insertInto('secret_votes').values(row).execute();
 }
 
-export function findSecretVote(db: Executor, orgId: string, voteId: string, lock = false) {
+/** A secret vote; locks as for {@link findElection}: the tally's update lock waits for ballots holding a share lock. */
+export function findSecretVote(db: Executor, orgId: string, voteId: string, lock: boolean | 'share' = false) {
   let query = db
     .selectFrom('secret_votes')
     .selectAll()
     .where('org_id', '=', orgId)
     .where('vote_id', '=', voteId);
-  if (lock) query = query.forUpdate();
+  if (lock === 'share') query = query.forShare();
+  else if (lock) query = query.forUpdate();
   return query.executeTakeFirst();
 }
 
@@ -336,11 +338,25 @@ export function tallied(
     passed: boolean;
   },
 ) {
+  return (
+    db
+      .updateTable('secret_votes')
+      // the envelopes are gone: the key is of no more use, and kept it would open an old backup's envelopes
+      .set({ ...patch, status: 'tallied', sealed_private_key: null })
+      .where('org_id', '=', orgId)
+      .where('vote_id', '=', voteId)
+      .execute()
+  );
+}
+
+/** Records the quorum on which the assembly took its first decision, once: the minutes report it. */
+export function establishQuorum(db: Executor, orgId: string, assemblyId: string, quorum: unknown) {
   return db
-    .updateTable('secret_votes')
-    .set({ ...patch, status: 'tallied' })
+    .updateTable('assemblies')
+    .set({ quorum_established: JSON.stringify(quorum) })
     .where('org_id', '=', orgId)
-    .where('vote_id', '=', voteId)
+    .where('assembly_id', '=', assemblyId)
+    .where('quorum_established', 'is', null)
     .execute();
 }
 
@@ -513,13 +529,22 @@ export function insertElection(db: Executor, row: Insertable<ElectionsTable>) {
   return db.insertInto('elections').values(row).execute();
 }
 
-export function findElection(db: Executor, orgId: string, electionId: string, lock = false) {
+/**
+ * An election; `true` locks it for the tally or a change of status, `'share'` is taken by a ballot being
+ * cast, so a tally waits for ballots in flight and a ballot after the tally sees it closed.
+ */
+export function findElection(
+  db: Executor,
+  orgId: string,
+  electionId: string,
+  lock: boolean | 'share' = false,
+) {
   const query = db
     .selectFrom('elections')
     .selectAll()
     .where('org_id', '=', orgId)
     .where('election_id', '=', electionId);
-  return (lock ? query.forUpdate() : query).executeTakeFirst();
+  return (lock === 'share' ? query.forShare() : lock ? query.forUpdate() : query).executeTakeFirst();
 }
 
 export function electionsOf(db: Executor, orgId: string, assemblyId: string) {

@@ -24,6 +24,9 @@ registerMessages('es', {
   'governance.wrong_passphrase': 'La clave de los escrutadores no es correcta.',
   'governance.envelopes_mismatch': 'Hay {voters} votantes y {envelopes} sobres: el escrutinio se detiene.',
   'governance.no_such_agenda_item': 'La agenda no tiene ese punto.',
+  'governance.cutoff_in_future':
+    'La fecha de corte no puede ser posterior a hoy: el padrón se congela al convocar, con lo que se sabe hoy.',
+  'governance.voted_twice': 'El socio N.º {memberNumber} aparece dos veces en la votación nominal.',
   'governance.no_such_motion': 'La moción que se enmienda no existe en esta asamblea.',
 });
 registerMessages('en', {
@@ -44,6 +47,9 @@ registerMessages('en', {
   'governance.wrong_passphrase': 'The tellers’ passphrase is not correct.',
   'governance.envelopes_mismatch': 'There are {voters} voters and {envelopes} envelopes: the tally stops.',
   'governance.no_such_agenda_item': 'The agenda has no such item.',
+  'governance.cutoff_in_future':
+    'The cut-off date cannot be after today: the roll is frozen when convening, from what is known today.',
+  'governance.voted_twice': 'Member No. {memberNumber} appears twice in the named vote.',
   'governance.no_such_motion': 'The motion being amended does not exist in this assembly.',
 });
 
@@ -134,6 +140,17 @@ const Assembly = z.object({
   present: z.number(),
   inPerson: z.number(),
   represented: z.number(),
+  /** The quorum on which the assembly took its first decision, recorded then. */
+  quorumEstablished: z
+    .object({
+      call: z.enum(['first', 'second']),
+      eligible: z.number(),
+      present: z.number(),
+      required: z.number(),
+      met: z.boolean(),
+      at: z.string(),
+    })
+    .nullable(),
   quorum: z.object({
     call: z.enum(['first', 'second']),
     eligible: z.number(),

@@ -177,6 +177,11 @@ export function createGovernanceService(deps: ServiceDeps, orgs: OrgsService, me
             throw invalid('error.invalid_body', [
               { path: 'cutoffDate', code: 'governance.cutoff_after_assembly' },
             ]);
+          // the roll is frozen now from what is known now: a cut-off still to come cannot be honoured
+          if (input.cutoffDate > today)
+            throw invalid('error.invalid_body', [
+              { path: 'cutoffDate', code: 'governance.cutoff_in_future' },
+            ]);
           await q.insertAssembly(trx, {
             org_id: a.org.org_id,
             assembly_id: input.id,
@@ -258,6 +263,16 @@ export function createGovernanceService(deps: ServiceDeps, orgs: OrgsService, me
     return grantorId;
   }
 
+  /** The quorum the assembly began deciding on, recorded once with the time, for the minutes. */
+  async function establishQuorum(
+    exec: Executor,
+    a: OrgAccess,
+    assemblyId: string,
+    live: ReturnType<typeof quorum>,
+  ) {
+    await q.establishQuorum(exec, a.org.org_id, assemblyId, { ...live, at: clock.now().toISOString() });
+  }
+
   async function state(
     exec: Executor,
     a: OrgAccess,
@@ -291,6 +306,9 @@ export function createGovernanceService(deps: ServiceDeps, orgs: OrgsService, me
       inPerson: counts.inPerson,
       represented: counts.represented,
       quorum: live,
+      quorumEstablished: (assembly.quorum_established ?? null) as
+        | (ReturnType<typeof quorum> & { at: string })
+        | null,
       motions: motions.map((m) => ({
         id: m.motion_id,
         title: m.title,
@@ -402,6 +420,7 @@ export function createGovernanceService(deps: ServiceDeps, orgs: OrgsService, me
           }
           if (!live.met)
             throw conflict('governance.no_quorum', { present: counts.present, required: live.required });
+          await establishQuorum(trx, a, assemblyId, live);
           let tally = { yes: input.yes ?? 0, no: input.no ?? 0, abstain: input.abstain ?? 0 };
           const named: {
             org_id: string;
@@ -426,6 +445,14 @@ export function createGovernanceService(deps: ServiceDeps, orgs: OrgsService, me
                   ],
                   { memberNumber: vote.memberNumber },
                 );
+              if (named.some((n) => n.member_id === memberId))
+                throw invalid('error.invalid_body', [
+                  {
+                    path: 'votes',
+                    code: 'governance.voted_twice',
+                    params: { memberNumber: vote.memberNumber },
+                  },
+                ]);
               tally[vote.choice]++;
               named.push({
                 org_id: a.org.org_id,
@@ -484,6 +511,7 @@ export function createGovernanceService(deps: ServiceDeps, orgs: OrgsService, me
     assemblyId: string,
     input: { id: string; title: string; decisionType: DecisionType; passphrase: string },
   ) {
+    await manageAccess(db, actor, slug); // before the costly key pair
     const keys = makeVoteKeys(input.passphrase);
     await inTransaction(db, async (trx) => {
       const a = await manageAccess(trx, actor, slug);
@@ -498,6 +526,7 @@ export function createGovernanceService(deps: ServiceDeps, orgs: OrgsService, me
           const { counts, quorum: live } = await state(trx, a, assembly);
           if (!live.met)
             throw conflict('governance.no_quorum', { present: counts.present, required: live.required });
+          await establishQuorum(trx, a, assemblyId, live);
           await q.insertSecretVote(trx, {
             org_id: a.org.org_id,
             vote_id: input.id,
@@ -540,7 +569,7 @@ export function createGovernanceService(deps: ServiceDeps, orgs: OrgsService, me
     const own = await members.ownMember(actor, slug);
     return inTransaction(db, async (trx) => {
       const a = await orgs.resolve(trx, actor, slug);
-      const vote = await q.findSecretVote(trx, a.org.org_id, voteId);
+      const vote = await q.findSecretVote(trx, a.org.org_id, voteId, 'share');
       if (!vote) throw notFound('governance.vote_not_found');
       if (vote.status !== 'open') throw conflict('governance.vote_closed');
       const voterId = await voterFor(trx, a, vote.assembly_id, own.member, forMemberNumber);
@@ -575,7 +604,7 @@ export function createGovernanceService(deps: ServiceDeps, orgs: OrgsService, me
       let opened: { choice: string; receipt: string }[];
       try {
         opened = openAll(
-          vote.sealed_private_key,
+          vote.sealed_private_key!, // kept until the tally, which is not done yet
           passphrase,
           (await q.envelopesOf(trx, a.org.org_id, voteId)).map((e) => e.sealed),
         );
@@ -659,6 +688,7 @@ export function createGovernanceService(deps: ServiceDeps, orgs: OrgsService, me
 
   return {
     paramsOn,
+    establishQuorum,
     voterFor,
     manageAccess,
     readAccess,

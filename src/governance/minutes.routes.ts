@@ -34,6 +34,7 @@ registerMessages('es', {
   'governance.signer_not_in_position':
     'Usted no ocupaba ese cargo en el Consejo de Administración el día de la asamblea.',
   'governance.already_signed': 'Esa persona ya firmó el acta.',
+  'governance.signer_not_designated': 'La asamblea no designó a ese socio para firmar el acta.',
   'governance.filed_before_period_end': 'Un informe se presenta después de terminar el periodo que informa.',
 });
 registerMessages('en', {
@@ -62,6 +63,7 @@ registerMessages('en', {
   'governance.signer_not_in_position':
     'You did not hold that position on the Board on the day of the assembly.',
   'governance.already_signed': 'That person has already signed the minutes.',
+  'governance.signer_not_designated': 'The assembly did not designate that member to sign the minutes.',
   'governance.filed_before_period_end': 'A report is filed after the period it covers has ended.',
 });
 
@@ -150,6 +152,7 @@ const Minutes = z.object({
   approvedBy: z.string().nullable(),
   signedAt: z.string().nullable(),
   signBy: z.string(),
+  designated: z.array(z.object({ memberNumber: z.string(), name: z.string() })),
   required: z.object({ president: z.number(), secretary: z.number(), designated: z.number() }),
   signatures: z.array(
     z.object({
@@ -225,8 +228,14 @@ export function registerMinutesRoutes(app: HttpServer, minutes: MinutesService) 
     {
       schema: {
         tags,
-        summary: 'Approve the minutes: they get the next number of the book and can no longer be edited',
+        summary:
+          'Approve the minutes: they get the next number of the book and can no longer be edited; the assembly’s designated signers are named here',
         params: AssemblyParams,
+        body: z
+          .strictObject({
+            designatedMemberNumbers: z.array(z.string().trim().min(1).max(30)).max(9).default([]),
+          })
+          .optional(),
         response: { 200: Minutes, ...problemResponses },
       },
     },
@@ -237,6 +246,7 @@ export function registerMinutesRoutes(app: HttpServer, minutes: MinutesService) 
           request.params.org,
           request.params.assemblyId,
           request.locale,
+          request.body?.designatedMemberNumbers ?? [],
         ),
       ),
   );

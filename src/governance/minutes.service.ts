@@ -86,6 +86,12 @@ export function createMinutesService(
       approvedBy: saved?.approved_by_label ?? null,
       signedAt: saved?.signed_at?.toISOString() ?? null,
       signBy: todayIn(a.org.time_zone, due),
+      designated: saved
+        ? (await members.memberRowsByIds(db, a.org.org_id, saved.designated_member_ids)).map((m) => ({
+            memberNumber: m.member_number,
+            name: `${m.given_names} ${m.family_names}`,
+          }))
+        : [],
       required: required(params),
       signatures: signatures.map((s) => ({
         role: s.role,
@@ -153,7 +159,13 @@ export function createMinutesService(
   }
 
   /** Approves the saved text and gives it the next number of the book of minutes: no more edits. */
-  async function approveMinutes(actor: Actor, slug: string, assemblyId: string, locale: string) {
+  async function approveMinutes(
+    actor: Actor,
+    slug: string,
+    assemblyId: string,
+    locale: string,
+    designatedMemberNumbers: string[] = [],
+  ) {
     await inTransaction(db, async (trx) => {
       const a = await governance.manageAccess(trx, actor, slug);
       if (!(await q.findAssembly(trx, a.org.org_id, assemblyId)))
@@ -162,8 +174,19 @@ export function createMinutesService(
       if (!saved) throw conflict('governance.minutes_not_saved');
       if (saved.status !== 'draft') return;
       const at = clock.now();
+      // the assembly designates who signs besides its president and secretary: members who were present
+      const designated: string[] = [];
+      for (const [i, number] of designatedMemberNumbers.entries()) {
+        const memberId = await members.memberIdOf(trx, a.org.org_id, number);
+        if (!(await q.rollEntry(trx, a.org.org_id, assemblyId, memberId))?.checked_in_at)
+          throw invalid('error.invalid_body', [
+            { path: `designatedMemberNumbers.${i}`, code: 'governance.signer_not_present' },
+          ]);
+        if (!designated.includes(memberId)) designated.push(memberId);
+      }
       const bookNumber = await q.nextBookNumber(trx, a.org.org_id);
       await q.updateMinutes(trx, a.org.org_id, assemblyId, {
+        designated_member_ids: designated,
         status: 'approved',
         book_number: bookNumber,
         approved_at: at,
@@ -238,6 +261,12 @@ export function createMinutesService(
         if (input.role === 'designated') {
           const entry = await q.rollEntry(trx, a.org.org_id, assemblyId, memberId);
           if (!entry?.checked_in_at) throw conflict('governance.signer_not_present');
+          // in the app only those the assembly designated; on paper, them too when it named any
+          if (
+            (inApp || saved.designated_member_ids.length > 0) &&
+            !saved.designated_member_ids.includes(memberId)
+          )
+            throw conflict('governance.signer_not_designated');
         } else if (inApp) {
           const terms = (await q.termsOf(trx, a.org.org_id)).filter(
             (t) =>
@@ -289,7 +318,8 @@ export function createMinutesService(
     input: { id: string; periodEnd: string; filedOn: string; title: string; summary?: string | undefined },
   ) {
     return inTransaction(db, async (trx) => {
-      const a = await governance.manageAccess(trx, actor, slug);
+      const a = await orgs.authorize(trx, actor, slug, 'governance.oversight');
+      if (a.org.kind !== 'cooperative') throw notFound('members.not_a_cooperative', { slug });
       const at = clock.now();
       if (input.filedOn < input.periodEnd)
         throw invalid('error.invalid_body', [
@@ -451,10 +481,11 @@ export function createMinutesService(
       );
       return by <= today || s.signed_at !== null;
     });
+    // by calendar date in the cooperative's zone, as the minutes page shows the deadline
+    const signBy = (s: { first_call_at: Date }) =>
+      todayIn(org.time_zone, new Date(s.first_call_at.getTime() + params.minutes.signDays * 86_400_000));
     const inTime = due.filter(
-      (s) =>
-        s.signed_at !== null &&
-        s.signed_at.getTime() <= s.first_call_at.getTime() + params.minutes.signDays * 86_400_000,
+      (s) => s.signed_at !== null && todayIn(org.time_zone, s.signed_at) <= signBy(s),
     ).length;
     const minutesShare = share(inTime, due.length);
     indicators.push({

@@ -23,6 +23,8 @@ export interface MinutesRecord {
     inPerson: number;
     represented: number;
     quorum: { call: 'first' | 'second'; required: number; met: boolean };
+    /** The quorum recorded when the first decision was taken; the live one when none was. */
+    quorumEstablished: { call: 'first' | 'second'; present: number; required: number; met: boolean } | null;
     motions: {
       id: string;
       title: string;
@@ -76,9 +78,10 @@ const KINDS: Record<string, { es: string; en: string }> = {
 export function draftMinutesText(record: MinutesRecord, locale: string): string {
   const en = locale === 'en';
   const a = record.assembly;
+  const q = a.quorumEstablished ?? { ...a.quorum, present: a.present };
   const when = (iso: string) => formatDateTime(iso, record.timeZone, locale);
   const kind = KINDS[a.kind]?.[en ? 'en' : 'es'] ?? a.kind;
-  const callAt = a.quorum.call === 'first' ? a.firstCallAt : a.secondCallAt;
+  const callAt = q.call === 'first' ? a.firstCallAt : a.secondCallAt;
   const lines: string[] = [];
   lines.push(
     en
@@ -89,8 +92,8 @@ export function draftMinutesText(record: MinutesRecord, locale: string): string 
   lines.push(en ? '# Convocation and quorum' : '# Convocatoria y quórum');
   lines.push(
     en
-      ? `The assembly was convened for ${when(a.firstCallAt)} (first call) and ${when(a.secondCallAt)} (second call). The roll of members in good standing as of ${formatDate(a.cutoffDate, locale)} lists ${a.eligible}. Present: ${a.present} (${a.inPerson} in person, ${a.represented} by proxy); the ${a.quorum.call} call requires ${a.quorum.required}. ${a.quorum.met ? 'Quorum was established.' : 'There was no quorum.'}`
-      : `La asamblea fue convocada para el ${when(a.firstCallAt)} (primera convocatoria) y el ${when(a.secondCallAt)} (segunda convocatoria). El padrón de socios hábiles al ${formatDate(a.cutoffDate, locale)} registra ${a.eligible}. Presentes: ${a.present} (${a.inPerson} en persona, ${a.represented} representados por poder); la ${a.quorum.call === 'first' ? 'primera' : 'segunda'} convocatoria requiere ${a.quorum.required}. ${a.quorum.met ? 'Se verificó el quórum.' : 'No hubo quórum.'}`,
+      ? `The assembly was convened for ${when(a.firstCallAt)} (first call) and ${when(a.secondCallAt)} (second call). The roll of members in good standing as of ${formatDate(a.cutoffDate, locale)} lists ${a.eligible}. When the first decision was taken ${q.present} were present; the ${q.call} call requires ${q.required}. ${q.met ? 'Quorum was established.' : 'There was no quorum.'} The attendance register closed with ${a.present} (${a.inPerson} in person, ${a.represented} by proxy).`
+      : `La asamblea fue convocada para el ${when(a.firstCallAt)} (primera convocatoria) y el ${when(a.secondCallAt)} (segunda convocatoria). El padrón de socios hábiles al ${formatDate(a.cutoffDate, locale)} registra ${a.eligible}. Al tomarse el primer acuerdo había ${q.present} presentes; la ${q.call === 'first' ? 'primera' : 'segunda'} convocatoria requiere ${q.required}. ${q.met ? 'Se verificó el quórum.' : 'No hubo quórum.'} El registro de asistencia cerró con ${a.present} (${a.inPerson} en persona, ${a.represented} representados por poder).`,
   );
   lines.push('');
   lines.push(en ? '# Agenda' : '# Agenda');

@@ -50,6 +50,9 @@ registerMessages('es', {
   'governance.term_expiring': 'El periodo de {holderName} termina el {endsOn}.',
   'governance.vacant_seats': '{seats} cargo(s) vacante(s).',
   'governance.card_of_other_org': 'Ese carné es de otra cooperativa.',
+  'governance.ineligible.incompatible_candidacy':
+    'El socio N.º {memberNumber} ya postula en esta asamblea a un órgano incompatible con este.',
+  'governance.nothing_to_change': 'Indique el nuevo cargo o la fecha en que dejó el cargo.',
 });
 registerMessages('en', {
   'governance.ineligible': 'There are {count} reason(s) this person cannot hold the office.',
@@ -97,6 +100,9 @@ registerMessages('en', {
   'governance.term_expiring': 'The term of {holderName} ends on {endsOn}.',
   'governance.vacant_seats': '{seats} seat(s) vacant.',
   'governance.card_of_other_org': 'That card belongs to another cooperative.',
+  'governance.ineligible.incompatible_candidacy':
+    'Member No. {memberNumber} already stands at this assembly for an organ incompatible with this one.',
+  'governance.nothing_to_change': 'Give the new position or the date the holder left office.',
 });
 
 const Organ = z.enum(['board', 'oversight', 'electoral', 'education', 'fiscal_auditor', 'delegates']);
@@ -128,6 +134,8 @@ const Election = z.object({
   termEndsOn: z.string(),
   method: z.enum(['secret', 'counted']),
   tieBreak: z.string(),
+  /** The seed of the draw, published at the tally: sha256(seed:memberId) orders those tied. */
+  drawSeed: z.string().nullable(),
   status: z.enum(['nominating', 'open', 'tallied']),
   voted: z.number(),
   blank: z.number().nullable(),

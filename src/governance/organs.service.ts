@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { MembersService } from '../members/members.service.js';
 import { type Actor, auditActor } from '../orgs/actor.js';
 import type { OrgAccess, OrgsService } from '../orgs/orgs.service.js';
@@ -13,7 +13,7 @@ import { makeVoteKeys, openAll, receiptCode, seal, shuffle } from './ballots.js'
 import * as q from './governance.queries.js';
 import type { GovernanceService } from './governance.service.js';
 import { type StatuteParams, withDefaults } from './quorum.js';
-import { ineligibility, inOffice, rankElection, type TermFacts } from './terms.js';
+import { conflictingCandidacies, ineligibility, inOffice, rankElection, type TermFacts } from './terms.js';
 
 /** The same day `years` later (29 February → 28 February in a common year). */
 const addYears = (date: string, years: number) => yearsBefore(date, -years);
@@ -248,6 +248,10 @@ export function createOrgansService(
       const a = await governance.manageAccess(trx, actor, slug);
       const term = await q.findTerm(trx, a.org.org_id, termId);
       if (!term) throw notFound('governance.term_not_found');
+      if (change.position === undefined && change.endedOn === undefined)
+        throw invalid('error.invalid_body', [{ path: 'position', code: 'governance.nothing_to_change' }]);
+      if (change.endedReason !== undefined && change.endedOn === undefined)
+        throw invalid('error.invalid_body', [{ path: 'endedOn', code: 'error.required' }]);
       if (change.endedOn !== undefined) {
         if (term.ended_on) throw conflict('governance.term_already_ended', { endedOn: term.ended_on });
         if (change.endedOn < term.starts_on || change.endedOn > term.ends_on)
@@ -324,6 +328,22 @@ export function createOrgansService(
           params: { memberNumber: memberNumbers[i]! },
         });
     });
+    // one person cannot stand at the same assembly for organs that exclude each other
+    const conflicting = conflictingCandidacies(election.organ);
+    for (const other of await q.electionsOf(trx, a.org.org_id, election.assembly_id)) {
+      if (other.election_id === election.election_id || !conflicting.includes(other.organ)) continue;
+      const standing = new Set(
+        (await q.candidatesOf(trx, a.org.org_id, other.election_id)).map((c) => c.member_id),
+      );
+      ids.forEach((id, i) => {
+        if (standing.has(id))
+          problems.push({
+            path: `candidates.${i}`,
+            code: 'governance.ineligible.incompatible_candidacy',
+            params: { memberNumber: memberNumbers[i]! },
+          });
+      });
+    }
     if (problems.length > 0) throw ineligibleError(problems);
     const next = existing.length === 0 ? 0 : Math.max(...existing.map((c) => c.ballot_index)) + 1;
     await q.insertCandidates(
@@ -345,7 +365,8 @@ export function createOrgansService(
     assemblyId: string,
     input: { organ: OrganKind; termStartsOn: string; memberNumbers: string[] },
   ) {
-    const a = await governance.readAccess(db, actor, slug);
+    // managers only: the reasons say who is not in good standing, which members do not see of each other
+    const a = await governance.manageAccess(db, actor, slug);
     const assembly = await assemblyOf(db, a, assemblyId);
     const params = withDefaults(assembly.params, a.org.country);
     const ids: string[] = [];
@@ -479,11 +500,13 @@ export function createOrgansService(
     const { counts, quorum: live } = await governance.state(trx, a, assembly);
     if (!live.met)
       throw conflict('governance.no_quorum', { present: counts.present, required: live.required });
+    await governance.establishQuorum(trx, a, assemblyId, live);
     return { assembly, counts };
   }
 
   /** Opens a secret election: nominations close, a key pair is made whose private half the tellers' passphrase seals. */
   async function openElection(actor: Actor, slug: string, electionId: string, passphrase: string) {
+    await governance.manageAccess(db, actor, slug); // before the costly key pair
     const keys = makeVoteKeys(passphrase);
     await inTransaction(db, async (trx) => {
       const a = await governance.manageAccess(trx, actor, slug);
@@ -528,7 +551,7 @@ export function createOrgansService(
     const own = await members.ownMember(actor, slug);
     return inTransaction(db, async (trx) => {
       const a = await orgs.resolve(trx, actor, slug);
-      const election = await q.findElection(trx, a.org.org_id, electionId);
+      const election = await q.findElection(trx, a.org.org_id, electionId, 'share');
       if (!election) throw notFound('governance.election_not_found');
       if (election.status !== 'open')
         throw conflict(
@@ -590,8 +613,10 @@ export function createOrgansService(
     blank: number,
   ) {
     const candidates = await q.candidatesOf(trx, a.org.org_id, election.election_id);
+    // the draw (if the statute breaks ties by lot) is seeded now, after the votes, and published
+    const drawSeed = randomBytes(16).toString('hex');
     const ranked = rankElection(
-      election.election_id,
+      drawSeed,
       candidates.map((c) => ({
         memberId: c.member_id,
         votes: votesByMember.get(c.member_id) ?? 0,
@@ -613,6 +638,9 @@ export function createOrgansService(
       tallied_at: at,
       voters,
       blank,
+      draw_seed: drawSeed,
+      // the envelopes are gone: the key is of no more use, and kept it would pair an old backup's envelopes
+      sealed_private_key: null,
     });
     const byId = new Map(candidates.map((c) => [c.member_id, c]));
     await q.insertTerms(
@@ -790,6 +818,7 @@ export function createOrgansService(
       termEndsOn: election.term_ends_on,
       method: election.method,
       tieBreak: election.tie_break,
+      drawSeed: election.draw_seed,
       status: election.status,
       voted,
       blank: election.blank,

@@ -44,6 +44,18 @@ describe('majorities', () => {
     expect(decide(PRESETS.PE, 'statute_reform', { yes: 20, no: 10, abstain: 1 }).passed).toBe(false);
   });
 
+  it('a simple majority where the statute counts abstentions: abstentions weigh like a no', () => {
+    const params = {
+      ...PRESETS.PE,
+      majorities: { ...PRESETS.PE.majorities, ordinary: { kind: 'simple' as const, abstentionsCount: true } },
+    };
+    expect(decide(params, 'ordinary', { yes: 10, no: 5, abstain: 8 })).toMatchObject({
+      passed: false,
+      requiredYes: 14,
+    });
+    expect(decide(params, 'ordinary', { yes: 14, no: 5, abstain: 8 }).passed).toBe(true);
+  });
+
   it('property: one more yes never turns a pass into a fail', () => {
     fc.assert(
       fc.property(

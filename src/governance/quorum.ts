@@ -149,7 +149,7 @@ export function decide(params: StatuteParams, type: DecisionType, tally: Tally):
   const rule = params.majorities[type];
   const base = tally.yes + tally.no + (rule.abstentionsCount ? tally.abstain : 0);
   let requiredYes: number;
-  if (rule.kind === 'simple') requiredYes = tally.no + 1;
+  if (rule.kind === 'simple') requiredYes = tally.no + (rule.abstentionsCount ? tally.abstain : 0) + 1;
   else if (rule.kind === 'absolute') requiredYes = Math.floor(base / 2) + 1;
   else requiredYes = Math.ceil((2 * base) / 3);
   requiredYes = Math.max(requiredYes, 1);

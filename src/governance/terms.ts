@@ -58,6 +58,16 @@ const INCOMPATIBLE: Partial<Record<OrganKind, OrganKind[]>> = {
 };
 
 /**
+ * The organs a candidate for `organ` may not also stand for at the same assembly: the incompatible one,
+ * and the electoral committee against every other (it runs the election).
+ */
+export function conflictingCandidacies(organ: OrganKind): OrganKind[] {
+  const all: OrganKind[] = ['board', 'oversight', 'electoral', 'education', 'fiscal_auditor', 'delegates'];
+  if (organ === 'electoral') return all.filter((o) => o !== 'electoral');
+  return [...(INCOMPATIBLE[organ] ?? []), 'electoral'];
+}
+
+/**
  * Why a member may not stand for `organ` with a term starting on `startsOn`, or an empty list. The
  * electoral committee runs the election, so its members in office stand for nothing but it.
  */
@@ -100,9 +110,12 @@ export interface RankedCandidate extends CandidateCount {
   tieNote: 'seniority' | 'lot' | 'runoff' | null;
 }
 
-/** The draw's order: a hash of the election and member ids, so anyone can recompute it afterwards. */
-export function lotKey(electionId: string, memberId: string): string {
-  return createHash('sha256').update(`${electionId}:${memberId}`).digest('hex');
+/**
+ * The draw's order: a hash of a seed drawn when the tally runs (stored and published) and the member id,
+ * so anyone can recompute it afterwards and nobody could steer it beforehand.
+ */
+export function lotKey(seed: string, memberId: string): string {
+  return createHash('sha256').update(`${seed}:${memberId}`).digest('hex');
 }
 
 /**
@@ -112,14 +125,14 @@ export function lotKey(electionId: string, memberId: string): string {
  * `tied` and the seats stay open for a second round).
  */
 export function rankElection(
-  electionId: string,
+  drawSeed: string,
   candidates: CandidateCount[],
   seats: number,
   alternates: number,
   tieBreak: 'seniority' | 'lot' | 'runoff',
 ): RankedCandidate[] {
   const byLot = (a: CandidateCount, b: CandidateCount) =>
-    lotKey(electionId, a.memberId) < lotKey(electionId, b.memberId) ? -1 : 1;
+    lotKey(drawSeed, a.memberId) < lotKey(drawSeed, b.memberId) ? -1 : 1;
   const bySeniority = (a: CandidateCount, b: CandidateCount) => {
     if (a.joinDate === b.joinDate) return byLot(a, b);
     if (a.joinDate === null) return 1;

@@ -69,6 +69,8 @@ export const ACTIONS = {
   // governance: everyone of the cooperative reads; the board (its secretary) and the manager run assemblies
   'governance.read': ['admin', 'manager', 'accountant', 'cashier', 'board', 'oversight', 'member', 'viewer'],
   'governance.manage': ['admin', 'manager', 'board'],
+  // the oversight council files its own reports: the board it oversees does not
+  'governance.oversight': ['admin', 'oversight'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Action = keyof typeof ACTIONS;
 

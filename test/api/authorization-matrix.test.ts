@@ -833,7 +833,7 @@ const CASES: RouteCase[] = [
   {
     method: 'POST',
     path: '/api/v1/orgs/:org/assemblies/:assemblyId/eligibility',
-    needs: 'governance.read',
+    needs: 'governance.manage',
     url: (o) => `/api/v1/orgs/${o}/assemblies/${RANDOM_ID}/eligibility`,
     body: () => ({ organ: 'board', termStartsOn: '2026-04-01', memberNumbers: ['0003'] }),
     ok: 404,
@@ -932,7 +932,7 @@ const CASES: RouteCase[] = [
   {
     method: 'POST',
     path: '/api/v1/orgs/:org/oversight-reports',
-    needs: 'governance.manage',
+    needs: 'governance.oversight',
     url: (o) => `/api/v1/orgs/${o}/oversight-reports`,
     body: (_o, n) => ({
       id: uuid(0x26000 + n),

@@ -367,7 +367,14 @@ describe('minutes and scorecard', () => {
         }),
       ).code,
     ).toBe('governance.minutes_not_approved');
-    const approved = json(await post(`${base}/assemblies/${assemblyId}/minutes/approve`, {}));
+    const notPresent = await post(`${base}/assemblies/${assemblyId}/minutes/approve`, {
+      designatedMemberNumbers: [roll[0]!.number],
+    });
+    expect(json(notPresent).errors[0].code).toBe('governance.signer_not_present');
+    const approved = json(
+      await post(`${base}/assemblies/${assemblyId}/minutes/approve`, { designatedMemberNumbers: ['0001'] }),
+    );
+    expect(approved.designated).toEqual([expect.objectContaining({ memberNumber: '0001' })]);
     expect(approved).toMatchObject({ status: 'approved', bookNumber: 1 });
     expect(
       json(await send('PUT', `${base}/assemblies/${assemblyId}/minutes`, { body: 'x', baseVersion: 1 })).code,
@@ -456,7 +463,7 @@ describe('minutes and scorecard', () => {
       place: 'Auditorio',
       firstCallAt: '2026-04-20T09:00:00-05:00',
       secondCallAt: '2026-04-20T10:00:00-05:00',
-      cutoffDate: '2026-04-01',
+      cutoffDate: '2026-03-20',
     });
     expect(delegates.statusCode, delegates.body).toBe(201);
     expect(json(delegates).eligible).toBe(3);
@@ -517,5 +524,82 @@ describe('cards, agenda items and amendments', () => {
       abstain: 0,
     });
     expect(json(wrong).errors[0].code).toBe('governance.no_such_agenda_item');
+  });
+});
+
+describe('what a review of the governance code asked for', () => {
+  it('a refused term change, a member twice in a named vote, a cut-off still to come: each a clear 400', async () => {
+    const term = json(await get(`${base}/organs?on=2026-04-02`)).organs.find(
+      (o: { organ: string }) => o.organ === 'board',
+    ).current[0];
+    const nothing = await send('PATCH', `${base}/terms/${term.id}`, {});
+    expect(json(nothing).errors[0].code).toBe('governance.nothing_to_change');
+    const twice = await post(`${base}/assemblies/${assemblyId}/motions`, {
+      id: uuid(),
+      title: 'Nominal',
+      decisionType: 'ordinary',
+      method: 'named',
+      votes: [
+        { memberNumber: '0001', choice: 'yes' },
+        { memberNumber: '0001', choice: 'no' },
+      ],
+    });
+    expect(json(twice).errors[0].code).toBe('governance.voted_twice');
+    const future = await post(`${base}/assemblies`, {
+      id: uuid(),
+      kind: 'extraordinary',
+      title: 'Corte futuro',
+      place: 'Auditorio',
+      firstCallAt: '2026-05-20T09:00:00-05:00',
+      secondCallAt: '2026-05-20T10:00:00-05:00',
+      cutoffDate: '2026-05-01',
+    });
+    expect(json(future).errors[0].code).toBe('governance.cutoff_in_future');
+  });
+
+  it('the quorum the assembly began deciding on is recorded; a tie’s draw seed is published; a tallied vote forgets its key', async () => {
+    const assembly = json(await get(`${base}/assemblies/${assemblyId}`));
+    expect(assembly.quorumEstablished).toMatchObject({ call: 'first', met: true });
+    const elections = json(await get(`${base}/assemblies/${assemblyId}/elections`)).items;
+    for (const e of elections) expect(e.drawSeed).toMatch(/^[0-9a-f]{32}$/);
+    const keys = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM elections WHERE status = 'tallied' AND sealed_private_key IS NOT NULL`.execute(
+      ctx.db,
+    );
+    expect(keys.rows[0]!.n).toBe(0);
+  });
+
+  it('the board cannot file the oversight council’s report; one person cannot stand for incompatible organs at one assembly', async () => {
+    const report = {
+      id: uuid(),
+      periodEnd: '2026-02-28',
+      filedOn: '2026-03-10',
+      title: 'Informe del Consejo de Vigilancia',
+    };
+    expect((await post(`${base}/oversight-reports`, report)).statusCode).toBe(403);
+    const oversight = await signIn(ctx.http, 'oversight@cedros.example');
+    expect((await post(`${base}/oversight-reports`, report, oversight)).statusCode).toBe(201);
+
+    const candidate = roll[40]!.number;
+    const board2 = uuid();
+    expect(
+      (
+        await post(`${base}/assemblies/${assemblyId}/elections`, {
+          id: board2,
+          organ: 'education',
+          termStartsOn: '2026-04-01',
+          method: 'counted',
+          candidates: [candidate],
+        })
+      ).statusCode,
+    ).toBe(201);
+    const electoral = await post(`${base}/assemblies/${assemblyId}/elections`, {
+      id: uuid(),
+      organ: 'electoral',
+      termStartsOn: '2026-04-01',
+      method: 'counted',
+      candidates: [candidate],
+    });
+    expect(json(electoral).errors[0].code).toBe('governance.ineligible.incompatible_candidacy');
   });
 });

@@ -456,6 +456,7 @@ export interface AssembliesTable {
   params: ColumnType<unknown, string, string>;
   convened_at: Timestamp;
   convened_by_label: string;
+  quorum_established: ColumnType<unknown, never, string>;
 }
 export interface AssemblyRollTable {
   org_id: string;
@@ -497,7 +498,7 @@ export interface SecretVotesTable {
   decision_type: string;
   status: 'open' | 'tallied';
   public_key: string;
-  sealed_private_key: string;
+  sealed_private_key: string | null;
   opened_at: Timestamp;
   opened_by_label: string;
   tallied_at: Timestamp | null;
@@ -571,6 +572,7 @@ export interface ElectionsTable {
   tallied_at: Timestamp | null;
   voters: number | null;
   blank: number | null;
+  draw_seed: ColumnType<string | null, string | null | undefined, string | null>;
 }
 export interface ElectionCandidatesTable {
   org_id: string;
@@ -618,6 +620,7 @@ export interface MinutesTable {
   approved_at: Timestamp | null;
   approved_by_label: string | null;
   signed_at: Timestamp | null;
+  designated_member_ids: ColumnType<string[], string[] | undefined, string[]>;
 }
 export interface MinutesVersionsTable {
   org_id: string;
