@@ -189,6 +189,11 @@ function Editor({
   const { t } = useTranslation();
   const save = useSaveMinutes(org.slug, assemblyId);
   const approve = useApproveMinutes(org.slug, assemblyId);
+  const [designatedText, setDesignatedText] = useState('');
+  const approveErrors = serverFieldErrors(approve.error);
+  const approveFieldError = Object.entries(approveErrors).find(([k]) =>
+    k.startsWith('designatedMemberNumbers'),
+  )?.[1];
   const [text, setText] = useState(m.body);
   const [base, setBase] = useState(m.version);
   const [confirming, setConfirming] = useState(false);
@@ -294,6 +299,16 @@ function Editor({
       >
         <Stack gap="md">
           <Text>{t('governanceRecords.minutes.approveText', { version: String(m.version) })}</Text>
+          {m.required.designated > 0 && (
+            <TextInput
+              label={t('governanceRecords.minutes.designatedLabel', { count: m.required.designated })}
+              description={t('governanceRecords.minutes.designatedHelp')}
+              placeholder="0012, 0040, 0101"
+              value={designatedText}
+              onChange={(e) => setDesignatedText(e.currentTarget.value)}
+              error={approveFieldError}
+            />
+          )}
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={() => setConfirming(false)}>
               {t('app.cancel')}
@@ -302,13 +317,24 @@ function Editor({
               color="orange"
               loading={approve.isPending}
               onClick={() =>
-                approve.mutate(undefined, {
-                  onSuccess: (a) => {
-                    setConfirming(false);
-                    onNotice(t('governanceRecords.minutes.approved', { number: String(a.bookNumber ?? '') }));
+                approve.mutate(
+                  designatedText
+                    .split(/[\s,;]+/)
+                    .map((n) => n.trim())
+                    .filter(Boolean),
+                  {
+                    onSuccess: (a) => {
+                      setConfirming(false);
+                      onNotice(
+                        t('governanceRecords.minutes.approved', { number: String(a.bookNumber ?? '') }),
+                      );
+                    },
+                    // a designated member not present: keep the dialog open with the reason under the field
+                    onError: (error) => {
+                      if (!(isApiProblem(error) && error.errors.length > 0)) setConfirming(false);
+                    },
                   },
-                  onError: () => setConfirming(false),
-                })
+                )
               }
             >
               {t('governanceRecords.minutes.approveConfirm')}

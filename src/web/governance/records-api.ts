@@ -212,9 +212,10 @@ export function useSaveMinutes(slug: string, assemblyId: string) {
   );
 }
 
+/** Approves the minutes, naming the members the assembly designated to sign them (present that day). */
 export function useApproveMinutes(slug: string, assemblyId: string) {
-  return useMinutesMutation(slug, assemblyId, (_: undefined) =>
-    api<Minutes>('POST', `${minutesBase(slug, assemblyId)}/approve`),
+  return useMinutesMutation(slug, assemblyId, (designatedMemberNumbers: string[]) =>
+    api<Minutes>('POST', `${minutesBase(slug, assemblyId)}/approve`, { designatedMemberNumbers }),
   );
 }
 

@@ -576,6 +576,9 @@ export const en: Messages = {
       approveText:
         'Version {{version}} will be approved. It gets the next number of the book of minutes and can no longer be edited.',
       approveConfirm: 'Yes, approve',
+      designatedLabel: 'Members the assembly designated to sign ({{count}})',
+      designatedHelp:
+        'Member numbers separated by commas; they must have attended. Only they can sign as designated.',
       approved: 'Minutes approved: No. {{number}} of the book.',
       versions: 'Saved versions',
       noVersions: 'No version has been saved yet.',

@@ -580,6 +580,9 @@ export const es = {
       approveText:
         'Se aprobará la versión {{version}}. Recibirá el número siguiente del libro de actas y ya no se podrá editar.',
       approveConfirm: 'Sí, aprobar',
+      designatedLabel: 'Socios designados por la asamblea para firmar ({{count}})',
+      designatedHelp:
+        'Números de socio separados por comas; deben haber asistido. Solo ellos podrán firmar como designados.',
       approved: 'Acta aprobada: N.º {{number}} del libro.',
       versions: 'Versiones guardadas',
       noVersions: 'Todavía no se guardó ninguna versión.',
