@@ -401,7 +401,8 @@ export function createGovernanceService(deps: ServiceDeps, orgs: OrgsService, me
       const at = clock.now();
       await idempotentCreate(
         trx,
-        { orgId: a.org.org_id, id: input.id, operation: 'motion.record', body: input, at },
+        // the assembly is part of the request: the same id sent to another assembly is a conflict
+        { orgId: a.org.org_id, id: input.id, operation: 'motion.record', body: { ...input, assemblyId }, at },
         async () => {
           const { params, counts, quorum: live } = await state(trx, a, assembly);
           const agenda = assembly.agenda as string[];
@@ -521,7 +522,13 @@ export function createGovernanceService(deps: ServiceDeps, orgs: OrgsService, me
       const { passphrase: _secret, ...body } = input;
       await idempotentCreate(
         trx,
-        { orgId: a.org.org_id, id: input.id, operation: 'secret_vote.open', body, at },
+        {
+          orgId: a.org.org_id,
+          id: input.id,
+          operation: 'secret_vote.open',
+          body: { ...body, assemblyId },
+          at,
+        },
         async () => {
           const { counts, quorum: live } = await state(trx, a, assembly);
           if (!live.met)

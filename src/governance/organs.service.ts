@@ -407,7 +407,13 @@ export function createOrgansService(
       const at = clock.now();
       await idempotentCreate(
         trx,
-        { orgId: a.org.org_id, id: input.id, operation: 'election.create', body: input, at },
+        {
+          orgId: a.org.org_id,
+          id: input.id,
+          operation: 'election.create',
+          body: { ...input, assemblyId },
+          at,
+        },
         async () => {
           const params = withDefaults(assembly.params, a.org.country);
           const spec = params.organs.find((o) => o.organ === input.organ);

@@ -234,7 +234,8 @@ describe.skipIf(Boolean(skipReason))('governance records in Chromium', () => {
 
   it('the oversight reports are listed and a new one is recorded', async () => {
     const { page, errors } = await open(1280, 900);
-    await signInAs(page, base, `manager@${SLUG}.example`, `/o/${SLUG}/governance/reports`);
+    // the oversight council files its own reports (the board it oversees cannot)
+    await signInAs(page, base, `oversight@${SLUG}.example`, `/o/${SLUG}/governance/reports`);
     await page.getByRole('heading', { level: 1, name: 'Informes del Consejo de Vigilancia' }).waitFor();
     await page
       .getByRole('heading', { name: /^Informe del Consejo de Vigilancia al / })

@@ -6,7 +6,7 @@ import { MessagePage } from '../app/feedback.js';
 import type { GovernanceView } from '../app/router.js';
 import { followLink, governancePath } from '../app/router.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
-import { canManageGovernance } from './api.js';
+import { canFileOversightReports, canManageGovernance } from './api.js';
 import { ConsolePage } from './ConsolePage.js';
 import { ConvenePage } from './ConvenePage.js';
 import { GovernanceHomePage } from './GovernanceHomePage.js';
@@ -39,7 +39,7 @@ export function GovernanceRoute({ org, view }: { org: Org; view: GovernanceView 
     case 'scorecard':
       return <ScorecardPage org={org} />;
     case 'reports':
-      return <ReportsPage org={org} canEdit={manage} />;
+      return <ReportsPage org={org} canEdit={canFileOversightReports(org)} />;
     case 'minutes':
       return <MinutesPage org={org} assemblyId={view.assemblyId} canEdit={manage} />;
     case 'convene':

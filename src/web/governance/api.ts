@@ -597,6 +597,13 @@ export function canManageGovernance(org: Pick<Org, 'kind' | 'access' | 'myRoles'
   return org.access === 'member' && org.myRoles.some((r) => MANAGE_ROLES.includes(r));
 }
 
+/** The oversight council files its own reports (and admins); the board it oversees does not. */
+export function canFileOversightReports(org: Pick<Org, 'kind' | 'access' | 'myRoles'>): boolean {
+  if (org.kind !== 'cooperative') return false;
+  if (org.access === 'platform') return true;
+  return org.access === 'member' && org.myRoles.some((r) => r === 'admin' || r === 'oversight');
+}
+
 /** A member of the cooperative who can cast their own ballot. */
 export function isVotingMember(org: Pick<Org, 'kind' | 'access' | 'myRoles'>): boolean {
   return org.kind === 'cooperative' && org.access === 'member' && org.myRoles.includes('member');
