@@ -133,6 +133,65 @@ describe('ayni CLI', () => {
     expect(notAnArchive.stderr).toContain('No backup archive');
   }, 300_000); // real processes: the full demo, backup and restore, on a busy 2-core runner
 
+  it('killing the server while it posts a settlement loses nothing and doubles nothing', async () => {
+    const data = join(dir, 'killed');
+    expect(ayni(['demo', '--data', data]).status).toBe(0);
+    const port = 18_745;
+    const url = (path: string) => `http://127.0.0.1:${port}/api/v1/orgs/selva-andina${path}`;
+    const signIn = async (email: string) => {
+      const res = await fetch(`http://127.0.0.1:${port}/api/v1/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password: 'ayni-demo' }),
+      });
+      const cookie = /ayni_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')![0];
+      const { csrfToken } = (await res.json()) as { csrfToken: string };
+      return { cookie, 'x-csrf-token': csrfToken };
+    };
+    const call = async (headers: Record<string, string>, method: string, path: string) => {
+      const res = await fetch(url(path), { method, headers });
+      return (await res.json()) as Record<string, unknown>;
+    };
+    type Settlement = { id: string; status: string; members: { posted: boolean }[] };
+
+    let server = await startServer(data, port);
+    const manager = await signIn('manager@selva-andina.example');
+    const accountant = await signIn('accountant@selva-andina.example');
+    const drafts = (await call(manager, 'GET', '/settlements')).items as { id: string; status: string }[];
+    const id = drafts.find((s) => s.status === 'draft')!.id;
+    await call(manager, 'POST', `/settlements/${id}/approve`);
+    await call(accountant, 'POST', `/settlements/${id}/approve`);
+
+    // Posting writes one entry per member (hundreds): the process is killed while it works.
+    void fetch(url(`/settlements/${id}/post`), { method: 'POST', headers: accountant }).catch(() => {});
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const killed = new Promise((resolve) => server.child.on('exit', resolve));
+    server.child.kill('SIGKILL');
+    await killed;
+
+    server = await startServer(data, port); // the lock of the killed process is taken over
+    try {
+      const again = await signIn('accountant@selva-andina.example');
+      const after = (await call(again, 'GET', `/settlements/${id}`)) as unknown as Settlement;
+      const postedCount = after.members.filter((m) => m.posted).length;
+      // all or nothing
+      expect([0, after.members.length]).toContain(postedCount);
+      expect(after.status).toBe(postedCount === 0 ? 'approved' : 'posted');
+      const posted = (await call(again, 'POST', `/settlements/${id}/post`)) as unknown as Settlement;
+      expect(posted.status).toBe('posted');
+      expect(posted.members.every((m) => m.posted)).toBe(true);
+      // posting again changes nothing, and the books balance
+      await call(again, 'POST', `/settlements/${id}/post`);
+      const trial = await call(again, 'GET', '/ledger/trial-balance');
+      expect(trial.balanced).toBe(true);
+    } finally {
+      const exited = new Promise((resolve) => server.child.on('exit', resolve));
+      server.child.kill('SIGTERM');
+      await exited;
+    }
+    expect(ayni(['audit', 'verify', '--data', data]).status).toBe(0);
+  }, 300_000);
+
   it('an unknown organization or role is a clear error', () => {
     const data = join(dir, 'errors');
     const badRole = ayni([
