@@ -235,7 +235,7 @@ export function registerMinutesRoutes(app: HttpServer, minutes: MinutesService) 
           .strictObject({
             designatedMemberNumbers: z.array(z.string().trim().min(1).max(30)).max(9).default([]),
           })
-          .optional(),
+          .nullish(), // a POST without a body approves with nobody designated
         response: { 200: Minutes, ...problemResponses },
       },
     },
