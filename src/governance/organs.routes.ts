@@ -53,6 +53,7 @@ registerMessages('es', {
   'governance.ineligible.incompatible_candidacy':
     'El socio N.º {memberNumber} ya postula en esta asamblea a un órgano incompatible con este.',
   'governance.nothing_to_change': 'Indique el nuevo cargo o la fecha en que dejó el cargo.',
+  'governance.no_tie': 'Esta elección no dejó empates por resolver.',
 });
 registerMessages('en', {
   'governance.ineligible': 'There are {count} reason(s) this person cannot hold the office.',
@@ -103,6 +104,7 @@ registerMessages('en', {
   'governance.ineligible.incompatible_candidacy':
     'Member No. {memberNumber} already stands at this assembly for an organ incompatible with this one.',
   'governance.nothing_to_change': 'Give the new position or the date the holder left office.',
+  'governance.no_tie': 'This election left no tie to settle.',
 });
 
 const Organ = z.enum(['board', 'oversight', 'electoral', 'education', 'fiscal_auditor', 'delegates']);
@@ -343,6 +345,29 @@ export function registerOrganRoutes(app: HttpServer, organs: OrgansService) {
       organs.electionView(requireActor(request), request.params.org, request.params.electionId),
   );
   app.post(
+    '/api/v1/orgs/:org/elections/:electionId/runoff',
+    {
+      schema: {
+        tags,
+        summary: 'A runoff among those tied, for the places a tie left open (statute tie-break: runoff)',
+        params: ElectionParams,
+        body: z.strictObject({ id: ClientId, method: z.enum(['secret', 'counted']).optional() }),
+        response: { 201: Election, ...problemResponses },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await organs.startRunoff(
+            requireActor(request),
+            request.params.org,
+            request.params.electionId,
+            request.body,
+          ),
+        ),
+  );
+  app.post(
     '/api/v1/orgs/:org/elections/:electionId/candidates',
     {
       schema: {
@@ -506,8 +531,18 @@ export function registerOrganRoutes(app: HttpServer, organs: OrgansService) {
             checkedIn: z.boolean(),
             proxiesAllowed: z.boolean(),
             represents: z.array(z.object({ memberNumber: z.string(), name: z.string() })),
-            openVotes: z.array(z.object({ id: z.uuid(), title: z.string(), voted: z.boolean() })),
-            openElections: z.array(Election.extend({ votedByMe: z.boolean() })),
+            /** `votedFor`: the represented members (numbers) whose ballot was already cast. */
+            openVotes: z.array(
+              z.object({
+                id: z.uuid(),
+                title: z.string(),
+                voted: z.boolean(),
+                votedFor: z.array(z.string()),
+              }),
+            ),
+            openElections: z.array(
+              Election.extend({ votedByMe: z.boolean(), votedFor: z.array(z.string()) }),
+            ),
           }),
           ...problemResponses,
         },

@@ -473,6 +473,79 @@ export function createOrgansService(
     return electionView(actor, slug, input.id);
   }
 
+  /**
+   * A runoff for the places a tie left open (statute: tie-break by runoff): a new election at the same
+   * assembly, for the same organ and term, among those tied, for the seats and alternate places not filled.
+   */
+  async function startRunoff(
+    actor: Actor,
+    slug: string,
+    electionId: string,
+    input: { id: string; method?: 'secret' | 'counted' | undefined },
+  ) {
+    await inTransaction(db, async (trx) => {
+      const a = await governance.manageAccess(trx, actor, slug);
+      const at = clock.now();
+      await idempotentCreate(
+        trx,
+        {
+          orgId: a.org.org_id,
+          id: input.id,
+          operation: 'election.runoff',
+          body: { ...input, electionId },
+          at,
+        },
+        async () => {
+          const election = await q.findElection(trx, a.org.org_id, electionId, true);
+          if (!election) throw notFound('governance.election_not_found');
+          const candidates = await q.candidatesOf(trx, a.org.org_id, electionId);
+          const tied = candidates.filter((c) => c.outcome === 'tied');
+          if (election.status !== 'tallied' || tied.length === 0) throw conflict('governance.no_tie');
+          const seats = election.seats - candidates.filter((c) => c.outcome === 'elected').length;
+          const alternates = election.alternates - candidates.filter((c) => c.outcome === 'alternate').length;
+          // a tie for an alternate place only is left as it is: the seats are filled
+          if (seats < 1) throw conflict('governance.no_tie');
+          await q.insertElection(trx, {
+            org_id: a.org.org_id,
+            election_id: input.id,
+            assembly_id: election.assembly_id,
+            organ: election.organ,
+            seats,
+            alternates: Math.max(alternates, 0),
+            term_starts_on: election.term_starts_on,
+            term_ends_on: election.term_ends_on,
+            method: input.method ?? election.method,
+            tie_break: election.tie_break,
+            status: 'nominating',
+            created_at: at,
+            created_by_label: auditActor(actor).label,
+          });
+          await q.insertCandidates(
+            trx,
+            tied.map((c, i) => ({
+              org_id: a.org.org_id,
+              election_id: input.id,
+              member_id: c.member_id,
+              ballot_index: i,
+              nominated_at: at,
+            })),
+          );
+          await appendAudit(trx, {
+            orgId: a.org.org_id,
+            actor: auditActor(actor),
+            action: 'election.runoff',
+            entityType: 'election',
+            entityId: input.id,
+            data: { ...input, of: electionId, candidates: tied.map((c) => c.member_number) },
+            at,
+          });
+          return { id: input.id };
+        },
+      );
+    });
+    return electionView(actor, slug, input.id);
+  }
+
   async function addCandidates(actor: Actor, slug: string, electionId: string, memberNumbers: string[]) {
     await inTransaction(db, async (trx) => {
       const a = await governance.manageAccess(trx, actor, slug);
@@ -947,6 +1020,18 @@ export function createOrgansService(
     const elections = await q.electionsOf(db, a.org.org_id, assemblyId);
     const votes = await q.secretVotesOf(db, a.org.org_id, assemblyId);
     const params = withDefaults(assembly.params, a.org.country);
+    // which of the members this person represents already voted: participation is public, choices are not
+    const grantorIds = await Promise.all(
+      represented.map(async (p) => ({
+        number: p.grantor_number,
+        id: await members.memberIdOf(db, a.org.org_id, p.grantor_number),
+      })),
+    );
+    const votedFor = async (kind: 'vote' | 'election', id: string) => {
+      const done: string[] = [];
+      for (const g of grantorIds) if (await q.hasVoted(db, a.org.org_id, kind, id, g.id)) done.push(g.number);
+      return done;
+    };
     return {
       assemblyId,
       title: assembly.title,
@@ -961,6 +1046,7 @@ export function createOrgansService(
             id: v.vote_id,
             title: v.title,
             voted: await q.hasVoted(db, a.org.org_id, 'vote', v.vote_id, own.member.id),
+            votedFor: await votedFor('vote', v.vote_id),
           })),
       ),
       openElections: await Promise.all(
@@ -969,6 +1055,7 @@ export function createOrgansService(
           .map(async (e) => ({
             ...(await electionView(actor, slug, e.election_id)),
             votedByMe: await q.hasVoted(db, a.org.org_id, 'election', e.election_id, own.member.id),
+            votedFor: await votedFor('election', e.election_id),
           })),
       ),
     };
@@ -979,6 +1066,7 @@ export function createOrgansService(
     appointTerm,
     changeTerm,
     checkCandidates,
+    startRunoff,
     createElection,
     addCandidates,
     openElection,

@@ -847,6 +847,15 @@ const CASES: RouteCase[] = [
     ok: 404,
     okCode: 'governance.election_not_found',
   },
+  {
+    method: 'POST',
+    path: '/api/v1/orgs/:org/elections/:electionId/runoff',
+    needs: 'governance.manage',
+    url: (o) => `/api/v1/orgs/${o}/elections/${RANDOM_ID}/runoff`,
+    body: (_o, n) => ({ id: uuid(0x27000 + n) }),
+    ok: 404,
+    okCode: 'governance.election_not_found',
+  },
   ...(['candidates', 'open', 'tally', 'counts'] as const).map(
     (action): RouteCase => ({
       method: 'POST',

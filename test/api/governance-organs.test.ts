@@ -233,6 +233,8 @@ describe('an assembly with proxies and elections', () => {
       member,
     );
     expect(forGrantor.statusCode, forGrantor.body).toBe(201);
+    const mine = json(await get(`${base}/assemblies/${assemblyId}/me`, member));
+    expect(mine.openElections[0]).toMatchObject({ votedByMe: true, votedFor: [roll[5]!.number] });
     const notMine = await post(
       `${base}/elections/${electionId}/ballot`,
       { choices: [a], forMemberNumber: roll[6]!.number },
@@ -601,5 +603,112 @@ describe('what a review of the governance code asked for', () => {
       candidates: [candidate],
     });
     expect(json(electoral).errors[0].code).toBe('governance.ineligible.incompatible_candidacy');
+  });
+});
+
+describe('a runoff', () => {
+  it('where the statute settles ties by a runoff, the tied stand again for the places left open', async () => {
+    board = await signIn(ctx.http, 'board@cedros.example');
+    expect(
+      (
+        await post(`${base}/statutes`, {
+          id: uuid(),
+          effectiveFrom: '2026-03-20',
+          preset: 'PE',
+          params: {
+            electionTieBreak: 'runoff',
+            noticeDays: 0,
+            firstCall: { shareBp: 0, strictlyMore: false },
+            secondCall: { waitMinutes: 0, shareBp: 0, minimumPresent: 1 },
+          },
+        })
+      ).statusCode,
+    ).toBe(201);
+    const id = uuid();
+    const convened = await post(`${base}/assemblies`, {
+      id,
+      kind: 'extraordinary',
+      title: 'Asamblea extraordinaria: vacancia en el Consejo',
+      place: 'Auditorio',
+      firstCallAt: '2026-03-20T15:10:00Z',
+      secondCallAt: '2026-03-20T15:10:00Z',
+      cutoffDate: '2026-03-20',
+    });
+    expect(convened.statusCode, convened.body).toBe(201);
+    await post(`${base}/assemblies/${id}/check-in`, { memberNumber: '0001' });
+    await post(`${base}/assemblies/${id}/check-in`, { memberNumber: roll[60]!.number });
+    const [a, b, c] = [roll[50]!.number, roll[51]!.number, roll[52]!.number];
+    const electionId = uuid();
+    await post(`${base}/assemblies/${id}/elections`, {
+      id: electionId,
+      organ: 'education',
+      seats: 2,
+      alternates: 0,
+      termStartsOn: '2026-04-01',
+      method: 'counted',
+      candidates: [a, b, c],
+    });
+    const first = json(
+      await post(`${base}/elections/${electionId}/counts`, {
+        voters: 1,
+        blank: 0,
+        counts: [
+          { memberNumber: a, votes: 1 },
+          { memberNumber: b, votes: 0 },
+          { memberNumber: c, votes: 0 },
+        ],
+      }),
+    );
+    // b and c have no vote: nobody is elected without one, so there is no tie to run off
+    expect(first.candidates.find((x: { memberNumber: string }) => x.memberNumber === a).outcome).toBe(
+      'elected',
+    );
+    expect(json(await post(`${base}/elections/${electionId}/runoff`, { id: uuid() })).code).toBe(
+      'governance.no_tie',
+    );
+
+    const second = uuid();
+    await post(`${base}/assemblies/${id}/elections`, {
+      id: second,
+      organ: 'board',
+      seats: 1,
+      alternates: 0,
+      termStartsOn: '2026-04-01',
+      method: 'counted',
+      candidates: [b, c],
+    });
+    const tied = json(
+      await post(`${base}/elections/${second}/counts`, {
+        voters: 2,
+        blank: 0,
+        counts: [
+          { memberNumber: b, votes: 1 },
+          { memberNumber: c, votes: 1 },
+        ],
+      }),
+    );
+    expect(tied.candidates.map((x: { outcome: string }) => x.outcome)).toEqual(['tied', 'tied']);
+    const runoffId = uuid();
+    const runoff = await post(`${base}/elections/${second}/runoff`, { id: runoffId });
+    expect(runoff.statusCode, runoff.body).toBe(201);
+    expect(json(runoff)).toMatchObject({ seats: 1, status: 'nominating', organ: 'board' });
+    const settled = json(
+      await post(`${base}/elections/${runoffId}/counts`, {
+        voters: 1,
+        blank: 0,
+        counts: [
+          { memberNumber: b, votes: 1 },
+          { memberNumber: c, votes: 0 },
+        ],
+      }),
+    );
+    expect(settled.candidates.find((x: { memberNumber: string }) => x.memberNumber === b).outcome).toBe(
+      'elected',
+    );
+    const boardNow = json(await get(`${base}/organs?on=2026-04-02`)).organs.find(
+      (o: { organ: string }) => o.organ === 'board',
+    );
+    expect(boardNow.current.map((t: { memberNumber: string }) => t.memberNumber)).toContain(b);
+    expect(boardNow.current.map((t: { memberNumber: string }) => t.memberNumber)).not.toContain(c);
   });
 });

@@ -38,6 +38,7 @@ import {
   useElections,
   useOpenElection,
   useRecordCounts,
+  useStartRunoff,
   useStatute,
   useTallyElection,
 } from './api.js';
@@ -525,7 +526,12 @@ function ElectionCard({ org, assembly, election }: { org: Org; assembly: Assembl
           </Badge>
         </Group>
         {election.status === 'tallied' ? (
-          <ElectionResults election={election} />
+          <>
+            <ElectionResults election={election} />
+            {election.candidates.some((c) => c.outcome === 'tied') && (
+              <Runoff org={org} assembly={assembly} election={election} />
+            )}
+          </>
         ) : (
           <>
             {election.candidates.length === 0 ? (
@@ -574,6 +580,36 @@ function ElectionCard({ org, assembly, election }: { org: Org; assembly: Assembl
         )}
       </Stack>
     </Paper>
+  );
+}
+
+/** The statute settles a tie by a runoff: one click makes the election among those tied. */
+function Runoff({ org, assembly, election }: { org: Org; assembly: Assembly; election: Election }) {
+  const { t } = useTranslation();
+  const runoff = useStartRunoff(org.slug, assembly.id, election.id);
+  const [pending] = useState(() => newId());
+  return (
+    <Stack gap={4}>
+      <Text size="sm" c="dimmed">
+        {t('elections.runoffHelp')}
+      </Text>
+      <Button
+        variant="light"
+        color="orange"
+        style={{ alignSelf: 'flex-start' }}
+        loading={runoff.isPending}
+        disabled={runoff.isSuccess}
+        onClick={() => runoff.mutate(pending)}
+      >
+        {t('elections.runoff')}
+      </Button>
+      {runoff.isSuccess && <Text size="sm">{t('elections.runoffCreated')}</Text>}
+      {runoff.isError && (
+        <Text size="sm" c="red">
+          {problemMessage(runoff.error, t)}
+        </Text>
+      )}
+    </Stack>
   );
 }
 

@@ -124,7 +124,10 @@ export function VotePage({ org, assemblyId }: { org: Org; assemblyId: string }) 
                     org={org}
                     election={e}
                     forMember={r}
-                    votedBefore={false}
+                    votedBefore={
+                      me.data?.openElections.find((o) => o.id === e.id)?.votedFor.includes(r.memberNumber) ??
+                      false
+                    }
                   />
                 ))}
               </Fragment>
@@ -146,7 +149,16 @@ export function VotePage({ org, assemblyId }: { org: Org; assemblyId: string }) 
                     votedBefore={me.data?.openVotes.find((o) => o.id === v.id)?.voted ?? false}
                   />
                   {represents.map((r) => (
-                    <Ballot key={r.memberNumber} org={org} vote={v} forMember={r} votedBefore={false} />
+                    <Ballot
+                      key={r.memberNumber}
+                      org={org}
+                      vote={v}
+                      forMember={r}
+                      votedBefore={
+                        me.data?.openVotes.find((o) => o.id === v.id)?.votedFor.includes(r.memberNumber) ??
+                        false
+                      }
+                    />
                   ))}
                 </Fragment>
               ) : (

@@ -306,8 +306,9 @@ export interface MyAssembly {
   proxiesAllowed: boolean;
   /** The members whose proxy I hold: I cast a separate ballot for each. */
   represents: { memberNumber: string; name: string }[];
-  openVotes: { id: string; title: string; voted: boolean }[];
-  openElections: (Election & { votedByMe: boolean })[];
+  /** `votedFor`: the represented members whose ballot was already cast. */
+  openVotes: { id: string; title: string; voted: boolean; votedFor: string[] }[];
+  openElections: (Election & { votedByMe: boolean; votedFor: string[] })[];
 }
 
 export function useMyAssembly(slug: string, assemblyId: string, enabled: boolean) {
@@ -517,6 +518,15 @@ export function useTallyElection(slug: string, assemblyId: string, electionId: s
   return useMutation({
     mutationFn: (passphrase: string) =>
       api<Election>('POST', `${electionBase(slug, electionId)}/tally`, { passphrase }),
+    onSuccess: saved,
+  });
+}
+
+/** A runoff among those tied, for the places the tie left open. */
+export function useStartRunoff(slug: string, assemblyId: string, electionId: string) {
+  const saved = useElectionSaved(slug, assemblyId);
+  return useMutation({
+    mutationFn: (id: string) => api<Election>('POST', `${electionBase(slug, electionId)}/runoff`, { id }),
     onSuccess: saved,
   });
 }

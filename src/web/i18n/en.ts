@@ -309,6 +309,9 @@ export const en: Messages = {
     },
   },
   elections: {
+    runoff: 'Runoff among those tied',
+    runoffHelp: 'Creates an election among those tied for the places the tie left open.',
+    runoffCreated: 'Runoff created: record its result or open it.',
     title: 'Elections',
     intro:
       'Electing the members of an organ. Each candidate is checked against the statute as they are added (good standing, re-election, incompatible offices). Then a secret vote from phones, or a count of paper ballots.',

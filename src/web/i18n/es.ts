@@ -312,6 +312,9 @@ export const es = {
     },
   },
   elections: {
+    runoff: 'Segunda vuelta entre los empatados',
+    runoffHelp: 'Crea una elección entre los empatados por los cargos que el empate dejó abiertos.',
+    runoffCreated: 'Segunda vuelta creada: registre el resultado o ábrala.',
     title: 'Elecciones',
     intro:
       'Elección de los miembros de un órgano. Cada candidato se revisa con el estatuto al agregarlo (socio hábil, reelección, cargos incompatibles). Después, voto secreto desde el teléfono o conteo de cédulas en papel.',
