@@ -4,7 +4,7 @@ import type { NewEntry } from '../ledger/ledger.service.js';
 import { systemActor } from '../orgs/actor.js';
 import { demoId } from '../orgs/orgs.demo.js';
 import { appendAudit } from '../platform/audit.js';
-import { todayIn } from '../platform/dates.js';
+import { addDays, todayIn } from '../platform/dates.js';
 import { inTransaction } from '../platform/db/transaction.js';
 import { fromGrams } from '../platform/units.js';
 import { toPricingRule } from './collection.service.js';
@@ -18,9 +18,6 @@ import { priceWeighTicket } from './pricing.js';
  */
 
 const SEASON_COOPS = ['gallito-de-las-rocas', 'selva-andina'] as const;
-
-const addDays = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 export const collectionDemo: DemoPart = {
   name: 'a harvest season of tickets, a settlement posted and paid, another in draft',

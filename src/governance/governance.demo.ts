@@ -4,7 +4,7 @@ import { prng } from '../demo/random.js';
 import { systemActor } from '../orgs/actor.js';
 import { demoId } from '../orgs/orgs.demo.js';
 import { SteppingClock } from '../platform/clock.js';
-import { todayIn, yearsBefore } from '../platform/dates.js';
+import { addDays, daysBetween, todayIn, yearsBefore } from '../platform/dates.js';
 import type { OrganKind } from '../platform/db/schema.js';
 import { AppError } from '../platform/errors.js';
 
@@ -22,9 +22,7 @@ const LIMA_OFFSET = '-05:00';
 function pastAssemblyDay(today: string): string {
   const year = Number(today.slice(0, 4));
   const candidate = `${year}-03-14`;
-  return Date.parse(`${today}T00:00:00Z`) - Date.parse(`${candidate}T00:00:00Z`) >= 60 * DAY
-    ? candidate
-    : `${year - 1}-03-14`;
+  return daysBetween(candidate, today) >= 60 ? candidate : `${year - 1}-03-14`;
 }
 
 export const governanceDemo: DemoPart = {
@@ -105,12 +103,7 @@ async function pastAssembly(ctx: DemoContext, slug: string, day: string, today: 
     ['board', 5, `${year - 3}-04-01`, `${year}-04-01`],
     ['oversight', 3, `${year - 2}-04-01`, `${year + 1}-04-01`],
     // ends within the warning window of today, so the organs screen shows it
-    [
-      'electoral',
-      3,
-      yearsBefore(new Date(Date.parse(`${today}T00:00:00Z`) + 60 * DAY).toISOString().slice(0, 10), 3),
-      new Date(Date.parse(`${today}T00:00:00Z`) + 60 * DAY).toISOString().slice(0, 10),
-    ],
+    ['electoral', 3, yearsBefore(addDays(today, 60), 3), addDays(today, 60)],
     ['education', 3, `${year - 1}-04-01`, `${year + 2}-04-01`],
   ];
   for (const [organ, seats, startsOn, endsOn] of history) {
@@ -143,7 +136,7 @@ async function pastAssembly(ctx: DemoContext, slug: string, day: string, today: 
     place: 'Local institucional de la cooperativa',
     firstCallAt: firstCall,
     secondCallAt: secondCall,
-    cutoffDate: new Date(Date.parse(`${day}T00:00:00Z`) - 21 * DAY).toISOString().slice(0, 10),
+    cutoffDate: addDays(day, -21),
     agenda: [
       `Memoria y estados financieros ${year - 1}`,
       'Distribución de remanentes',

@@ -5,7 +5,7 @@ import { type Actor, auditActor } from '../orgs/actor.js';
 import type { OrgAccess, OrgsService } from '../orgs/orgs.service.js';
 import { ACTIONS } from '../orgs/permissions.js';
 import { appendAudit } from '../platform/audit.js';
-import { todayIn } from '../platform/dates.js';
+import { daysBetween, todayIn } from '../platform/dates.js';
 import { type Executor, inTransaction } from '../platform/db/transaction.js';
 import type { ServiceDeps } from '../platform/deps.js';
 import { conflict, invalid, notFound } from '../platform/errors.js';
@@ -143,9 +143,7 @@ export function createGovernanceService(deps: ServiceDeps, orgs: OrgsService, me
           const today = todayIn(a.org.time_zone, at);
           const { params } = await paramsOn(trx, a, today);
           const firstCallDay = todayIn(a.org.time_zone, new Date(input.firstCallAt));
-          const noticeDays = Math.floor(
-            (Date.parse(`${firstCallDay}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000,
-          );
+          const noticeDays = daysBetween(today, firstCallDay);
           if (noticeDays < params.noticeDays) {
             throw invalid(
               'governance.notice_too_short',

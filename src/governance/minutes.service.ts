@@ -3,7 +3,7 @@ import { type Actor, auditActor } from '../orgs/actor.js';
 import type { OrgRow } from '../orgs/orgs.queries.js';
 import type { OrgAccess, OrgsService } from '../orgs/orgs.service.js';
 import { appendAudit } from '../platform/audit.js';
-import { todayIn } from '../platform/dates.js';
+import { addDays, todayIn } from '../platform/dates.js';
 import { type Executor, inTransaction } from '../platform/db/transaction.js';
 import type { ServiceDeps } from '../platform/deps.js';
 import { AppError, conflict, invalid, notFound } from '../platform/errors.js';
@@ -16,6 +16,10 @@ import { type StatuteParams, withDefaults } from './quorum.js';
 import { inOffice } from './terms.js';
 
 type SignRole = 'president' | 'secretary' | 'designated';
+
+/** The last day the statute gives to sign an assembly's minutes, in the cooperative's calendar. */
+const signDeadline = (timeZone: string, firstCallAt: Date, params: StatuteParams) =>
+  addDays(todayIn(timeZone, firstCallAt), params.minutes.signDays);
 
 /**
  * The minutes' workflow — drafted from the record, edited in versions by the secretary, approved and
@@ -75,7 +79,7 @@ export function createMinutesService(
     const rec = await record(actor, slug, a, assemblyId);
     const signatures = await q.signaturesOf(db, a.org.org_id, assemblyId);
     const versions = await q.minutesVersionsOf(db, a.org.org_id, assemblyId);
-    const due = new Date(assembly.first_call_at.getTime() + params.minutes.signDays * 86_400_000);
+
     return {
       assemblyId,
       status: saved?.status ?? ('none' as const),
@@ -85,7 +89,7 @@ export function createMinutesService(
       approvedAt: saved?.approved_at?.toISOString() ?? null,
       approvedBy: saved?.approved_by_label ?? null,
       signedAt: saved?.signed_at?.toISOString() ?? null,
-      signBy: todayIn(a.org.time_zone, due),
+      signBy: signDeadline(a.org.time_zone, assembly.first_call_at, params),
       designated: saved
         ? (await members.memberRowsByIds(db, a.org.org_id, saved.designated_member_ids)).map((m) => ({
             memberNumber: m.member_number,
@@ -474,16 +478,9 @@ export function createMinutesService(
     });
 
     // 5. Minutes signed within the statute's days of each assembly held.
-    const due = held.filter((s) => {
-      const by = todayIn(
-        org.time_zone,
-        new Date(s.first_call_at.getTime() + params.minutes.signDays * 86_400_000),
-      );
-      return by <= today || s.signed_at !== null;
-    });
     // by calendar date in the cooperative's zone, as the minutes page shows the deadline
-    const signBy = (s: { first_call_at: Date }) =>
-      todayIn(org.time_zone, new Date(s.first_call_at.getTime() + params.minutes.signDays * 86_400_000));
+    const signBy = (s: { first_call_at: Date }) => signDeadline(org.time_zone, s.first_call_at, params);
+    const due = held.filter((s) => signBy(s) <= today || s.signed_at !== null);
     const inTime = due.filter(
       (s) => s.signed_at !== null && todayIn(org.time_zone, s.signed_at) <= signBy(s),
     ).length;

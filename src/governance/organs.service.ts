@@ -3,7 +3,7 @@ import type { MembersService } from '../members/members.service.js';
 import { type Actor, auditActor } from '../orgs/actor.js';
 import type { OrgAccess, OrgsService } from '../orgs/orgs.service.js';
 import { appendAudit } from '../platform/audit.js';
-import { todayIn, yearsBefore } from '../platform/dates.js';
+import { daysBetween, todayIn, yearsBefore } from '../platform/dates.js';
 import type { OfficePosition, OrganKind } from '../platform/db/schema.js';
 import { type Executor, inTransaction, type Trx } from '../platform/db/transaction.js';
 import type { ServiceDeps } from '../platform/deps.js';
@@ -17,8 +17,6 @@ import { conflictingCandidacies, ineligibility, inOffice, rankElection, type Ter
 
 /** The same day `years` later (29 February → 28 February in a common year). */
 const addYears = (date: string, years: number) => yearsBefore(date, -years);
-const daysBetween = (from: string, to: string) =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 /**
  * The organs of a cooperative and who holds their seats; elections at an assembly, secret (sealed

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { daysBetween } from '../platform/dates.js';
 import type { OrganKind } from '../platform/db/schema.js';
 
 /**
@@ -13,10 +14,6 @@ export interface TermFacts {
   endsOn: string;
   endedOn: string | null;
 }
-
-const DAY = 86_400_000;
-const days = (from: string, to: string) =>
-  (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY;
 
 /** A term that ended up to this many days before the next began is consecutive with it. */
 export const CONSECUTIVE_GAP_DAYS = 31;
@@ -33,7 +30,7 @@ export function consecutiveTerms(terms: TermFacts[], organ: OrganKind, newStart:
   let nextStart = newStart;
   for (const term of earlier) {
     const end = term.endedOn ?? term.endsOn;
-    if (days(end, nextStart) > CONSECUTIVE_GAP_DAYS) break;
+    if (daysBetween(end, nextStart) > CONSECUTIVE_GAP_DAYS) break;
     count++;
     nextStart = term.startsOn;
   }

@@ -3,7 +3,7 @@ import { prng } from '../demo/random.js';
 import { systemActor } from '../orgs/actor.js';
 import { demoId } from '../orgs/orgs.demo.js';
 import { appendAudit } from '../platform/audit.js';
-import { todayIn } from '../platform/dates.js';
+import { addDays, todayIn } from '../platform/dates.js';
 import { inTransaction } from '../platform/db/transaction.js';
 import { validatePlotGeometry } from './geo.js';
 import * as q from './members.queries.js';
@@ -167,10 +167,6 @@ export const DEMO_COOPS: DemoCoop[] = [
     communities: ['Lonya Grande', 'Nuevo Paraíso', 'Alto Perú', 'Ocalli', 'Cumba', 'Miraflores'],
   },
 ];
-
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
-const addDays = (date: string, days: number) =>
-  isoDate(new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000));
 
 /** A rough pentagon of about `areaM2` around a centre; ~111 320 m per degree, shrunk by cos(lat) in longitude. */
 function polygonAround(
