@@ -13,7 +13,7 @@ import type {
   OfficeTermsTable,
   OversightReportsTable,
 } from '../platform/db/schema.js';
-import type { Executor } from '../platform/db/transaction.js';
+import { type Executor, insertInChunks } from '../platform/db/transaction.js';
 
 /** The only place that builds SQL for governance. */
 
@@ -98,15 +98,8 @@ export function listAssemblies(db: Executor, orgId: string) {
     .execute();
 }
 
-export async function insertRoll(
-  db: Executor,
-  rows: { org_id: string; assembly_id: string; member_id: string }[],
-) {
-  for (let i = 0; i < rows.length; i += 1000)
-    await db
-      .insertInto('assembly_roll')
-      .values(rows.slice(i, i + 1000))
-      .execute();
+export function insertRoll(db: Executor, rows: { org_id: string; assembly_id: string; member_id: string }[]) {
+  return insertInChunks(db, 'assembly_roll', rows);
 }
 
 export function rollEntry(db: Executor, orgId: string, assemblyId: string, memberId: string) {
@@ -293,15 +286,11 @@ export function deleteEnvelopes(db: Executor, orgId: string, voteId: string) {
   return db.deleteFrom('vote_envelopes').where('org_id', '=', orgId).where('vote_id', '=', voteId).execute();
 }
 
-export async function insertBallots(
+export function insertBallots(
   db: Executor,
   rows: { org_id: string; vote_id: string; receipt_code: string; choice: 'yes' | 'no' | 'abstain' }[],
 ) {
-  for (let i = 0; i < rows.length; i += 1000)
-    await db
-      .insertInto('vote_ballots')
-      .values(rows.slice(i, i + 1000))
-      .execute();
+  return insertInChunks(db, 'vote_ballots', rows);
 }
 
 export function ballotsOf(db: Executor, orgId: string, voteId: string) {
@@ -396,6 +385,18 @@ export function termsOf(db: Executor, orgId: string) {
     .execute();
 }
 export type TermRow = Awaited<ReturnType<typeof termsOf>>[number];
+
+export function termOf(db: Executor, orgId: string, termId: string) {
+  return db
+    .selectFrom('office_terms as t')
+    .leftJoin('members as m', (j) =>
+      j.onRef('m.org_id', '=', 't.org_id').onRef('m.member_id', '=', 't.member_id'),
+    )
+    .select(termColumns)
+    .where('t.org_id', '=', orgId)
+    .where('t.term_id', '=', termId)
+    .executeTakeFirstOrThrow();
+}
 
 export function termsOfMember(db: Executor, orgId: string, memberId: string) {
   return db
@@ -658,12 +659,8 @@ export function deleteElectionEnvelopes(db: Executor, orgId: string, electionId:
     .execute();
 }
 
-export async function insertElectionBallots(db: Executor, rows: Insertable<ElectionBallotsTable>[]) {
-  for (let i = 0; i < rows.length; i += 1000)
-    await db
-      .insertInto('election_ballots')
-      .values(rows.slice(i, i + 1000))
-      .execute();
+export function insertElectionBallots(db: Executor, rows: Insertable<ElectionBallotsTable>[]) {
+  return insertInChunks(db, 'election_ballots', rows);
 }
 
 export function electionBallotsOf(db: Executor, orgId: string, electionId: string) {

@@ -271,8 +271,8 @@ export function createOrgansService(
         at: clock.now(),
       });
     });
-    const view = await organsView(actor, slug);
-    return view.organs.flatMap((o) => [...o.current, ...o.history]).find((t) => t.id === termId)!;
+    const a = await governance.readAccess(db, actor, slug);
+    return termView(await q.termOf(db, a.org.org_id, termId));
   }
 
   // ---- elections -----------------------------------------------------------------------------------
@@ -875,6 +875,12 @@ export function createOrgansService(
     const a = await governance.readAccess(db, actor, slug);
     const election = await q.findElection(db, a.org.org_id, electionId);
     if (!election) throw notFound('governance.election_not_found');
+    return viewOf(a, election);
+  }
+
+  /** An election as the API shows it, for a caller already authorized in its organization. */
+  async function viewOf(a: OrgAccess, election: NonNullable<Awaited<ReturnType<typeof q.findElection>>>) {
+    const electionId = election.election_id;
     const candidates = await q.candidatesOf(db, a.org.org_id, electionId);
     const voted =
       election.method === 'secret'
@@ -919,7 +925,7 @@ export function createOrgansService(
     const a = await governance.readAccess(db, actor, slug);
     await assemblyOf(db, a, assemblyId);
     const elections = await q.electionsOf(db, a.org.org_id, assemblyId);
-    return Promise.all(elections.map((e) => electionView(actor, slug, e.election_id)));
+    return Promise.all(elections.map((e) => viewOf(a, e)));
   }
 
   // ---- proxies -------------------------------------------------------------------------------------
@@ -1051,7 +1057,7 @@ export function createOrgansService(
         elections
           .filter((e) => e.status === 'open')
           .map(async (e) => ({
-            ...(await electionView(actor, slug, e.election_id)),
+            ...(await viewOf(a, e)),
             votedByMe: await q.hasVoted(db, a.org.org_id, 'election', e.election_id, own.member.id),
             votedFor: await votedFor('election', e.election_id),
           })),

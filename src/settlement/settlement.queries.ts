@@ -113,12 +113,13 @@ export async function insertLines(
     gross_minor: number;
     net_minor: number;
     floor_applied: boolean;
-    detail: string;
+    /** The member's computation; its bigints are stored as text. */
+    detail: unknown;
   }[],
 ) {
   for (let i = 0; i < rows.length; i += 5000) {
-    const chunk = JSON.stringify(
-      rows.slice(i, i + 5000).map((r) => ({ ...r, detail: JSON.parse(r.detail) as unknown })),
+    const chunk = JSON.stringify(rows.slice(i, i + 5000), (_k, v) =>
+      typeof v === 'bigint' ? v.toString() : v,
     );
     await sql`
       INSERT INTO settlement_lines (org_id, settlement_id, member_id, payable_grams, gross_minor, net_minor, floor_applied, detail)

@@ -123,7 +123,7 @@ export function createSettlementService(
         gross_minor: Number(r.grossMinor),
         net_minor: Number(r.netMinor),
         floor_applied: r.floorApplied,
-        detail: JSON.stringify(r, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)),
+        detail: r,
       })),
     );
     return results;

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Insertable, Kysely, Transaction } from 'kysely';
 import { AppError, fromDatabaseError } from '../errors.js';
 import type { Database } from './schema.js';
 
@@ -25,4 +25,21 @@ export async function inTransaction<T>(db: Db, work: (trx: Trx) => Promise<T>, a
       throw fromDatabaseError(error) ?? error;
     }
   }
+}
+
+/**
+ * Inserts many rows in statements of `size`, so a roll of thousands or a tally's ballots stay within
+ * the driver's limit on bound parameters.
+ */
+export async function insertInChunks<T extends keyof Database & string>(
+  db: Executor,
+  table: T,
+  rows: Insertable<Database[T]>[],
+  size = 1000,
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += size)
+    await db
+      .insertInto(table)
+      .values(rows.slice(i, i + size) as never)
+      .execute();
 }
