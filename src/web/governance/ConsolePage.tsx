@@ -6,7 +6,6 @@ import {
   NativeSelect,
   NumberInput,
   Paper,
-  PasswordInput,
   SimpleGrid,
   Stack,
   Text,
@@ -38,7 +37,15 @@ import {
 import { ElectionPanel } from './ElectionPanel.js';
 import { GovernanceHeader } from './GovernanceRoute.js';
 import { ProxyPanel } from './ProxyPanel.js';
-import { choiceName, decisionTypeName, QuorumPanel, ResultLine } from './ui.js';
+import {
+  choiceName,
+  decisionTypeName,
+  PassphrasePair,
+  passphraseProblems,
+  QuorumPanel,
+  ResultLine,
+  TallyForm,
+} from './ui.js';
 
 /**
  * `/o/:slug/governance/assemblies/:id` for the secretary, on a tablet at the door and at the table:
@@ -488,10 +495,8 @@ function SecretSection({ org, assembly }: { org: Org; assembly: Assembly }) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const next: Record<string, string> = {};
+    const next = passphraseProblems(t, passphrase, again);
     if (!title.trim()) next.title = t('governance.console.required');
-    if (passphrase.length < 10) next.passphrase = t('governance.console.tooShort');
-    else if (passphrase !== again) next.again = t('governance.console.passphraseMismatch');
     setProblems(next);
     if (Object.keys(next).length > 0) return;
     open.mutate(
@@ -540,26 +545,13 @@ function SecretSection({ org, assembly }: { org: Org; assembly: Assembly }) {
               data={DECISION_TYPES.map((d) => ({ value: d, label: t(`governance.decisionType.${d}`) }))}
               size="md"
             />
-            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-              <PasswordInput
-                label={t('governance.console.passphrase')}
-                value={passphrase}
-                onChange={(e) => setPassphrase(e.currentTarget.value)}
-                error={problems.passphrase ?? server.passphrase}
-                autoComplete="off"
-                required
-                size="md"
-              />
-              <PasswordInput
-                label={t('governance.console.passphraseAgain')}
-                value={again}
-                onChange={(e) => setAgain(e.currentTarget.value)}
-                error={problems.again}
-                autoComplete="off"
-                required
-                size="md"
-              />
-            </SimpleGrid>
+            <PassphrasePair
+              passphrase={passphrase}
+              again={again}
+              onPassphrase={setPassphrase}
+              onAgain={setAgain}
+              errors={{ passphrase: problems.passphrase ?? server.passphrase, again: problems.again }}
+            />
             <Text size="sm" c="dimmed">
               {t('governance.console.passphraseHelp')}
             </Text>
@@ -593,14 +585,6 @@ function SecretSection({ org, assembly }: { org: Org; assembly: Assembly }) {
 function SecretVoteCard({ org, vote, present }: { org: Org; vote: SecretVote; present: number }) {
   const { t } = useTranslation();
   const tally = useTally(org.slug, vote.assemblyId, vote.id);
-  const [passphrase, setPassphrase] = useState('');
-  const server = serverFieldErrors(tally.error);
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!passphrase) return;
-    tally.mutate(passphrase, { onSuccess: () => setPassphrase('') });
-  };
 
   return (
     <Paper withBorder p="sm" radius="md" bg={vote.status === 'open' ? 'coffee.0' : undefined}>
@@ -631,29 +615,11 @@ function SecretVoteCard({ org, vote, present }: { org: Org; vote: SecretVote; pr
           })}
         </Text>
         {vote.status === 'open' ? (
-          <form onSubmit={submit} noValidate>
-            <Stack gap="xs">
-              {tally.error && !server.passphrase ? (
-                <Alert color="red" variant="light" role="alert">
-                  {problemMessage(tally.error, t)}
-                </Alert>
-              ) : null}
-              <Group align="flex-end" gap="xs">
-                <PasswordInput
-                  label={t('governance.console.passphrase')}
-                  description={t('governance.console.tallyHelp')}
-                  value={passphrase}
-                  onChange={(e) => setPassphrase(e.currentTarget.value)}
-                  error={server.passphrase}
-                  autoComplete="off"
-                  style={{ flex: 1, minWidth: 200 }}
-                />
-                <Button type="submit" color="red" loading={tally.isPending} disabled={!passphrase}>
-                  {t('governance.console.tally')}
-                </Button>
-              </Group>
-            </Stack>
-          </form>
+          <TallyForm
+            tally={tally}
+            help={t('governance.console.tallyHelp')}
+            label={t('governance.console.tally')}
+          />
         ) : (
           vote.result && (
             <>

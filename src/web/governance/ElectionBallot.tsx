@@ -1,9 +1,7 @@
-import { Alert, Box, Button, Checkbox, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { Box, Button, Checkbox, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiProblem } from '../api/client.js';
 import type { Org } from '../api/types.js';
-import { problemMessage } from '../app/feedback.js';
 import {
   type Election,
   type ElectionCandidate,
@@ -11,27 +9,9 @@ import {
   storeReceipt,
   useCastElectionBallot,
 } from './api.js';
+import { alreadyVotedNow, BallotFrame, ConfirmStep, ReceiptCheck } from './BallotParts.js';
 import { BallotList, ElectionResults } from './ElectionResults.js';
-import { normalizeCode, organName, Receipt } from './ui.js';
-
-/** "Votar por <name> (poder)": above every ballot cast for a member whose proxy this member holds. */
-export function ProxyBanner({ id, name }: { id: string; name: string }) {
-  const { t } = useTranslation();
-  return (
-    <Text
-      id={id}
-      fw={700}
-      c="white"
-      bg="blue.8"
-      px="sm"
-      py={4}
-      mb={6}
-      style={{ borderRadius: 'var(--mantine-radius-sm)', display: 'inline-block', overflowWrap: 'anywhere' }}
-    >
-      {t('elections.voteFor', { name })}
-    </Text>
-  );
-}
+import { organName } from './ui.js';
 
 /** The number printed on the paper ballot, in a circle, as the tellers call it out. */
 function BallotNumber({ n, size = 44 }: { n: number; size?: number }) {
@@ -80,9 +60,7 @@ export function ElectionBallot({
   const cast = useCastElectionBallot(org.slug, election.assemblyId, election.id, forNumber);
   const headingId = `election-${election.id}${forNumber ? `-for-${forNumber}` : ''}`;
   const full = marked.length >= election.seats;
-  const alreadyVoted =
-    (votedBefore && !receipt && !cast.isPending) ||
-    (isApiProblem(cast.error, 409) && cast.error.code === 'governance.already_voted');
+  const alreadyVoted = alreadyVotedNow(votedBefore, receipt, cast);
   const chosen = election.candidates.filter((c) => marked.includes(c.memberNumber));
 
   const toggle = (c: ElectionCandidate) => {
@@ -104,143 +82,102 @@ export function ElectionBallot({
     });
 
   return (
-    <Paper
-      component="section"
-      withBorder
-      p={{ base: 'sm', sm: 'md' }}
-      radius="md"
-      aria-labelledby={forMember ? `${headingId}-for ${headingId}` : headingId}
-      style={{
-        borderWidth: 2,
-        borderColor: forMember ? 'var(--mantine-color-blue-7)' : 'var(--mantine-color-coffee-7)',
-      }}
+    <BallotFrame
+      headingId={headingId}
+      forMember={forMember}
+      kicker={t('elections.openElection')}
+      title={t('elections.electionOf', { organ: organName(t, election.organ) })}
+      receipt={receipt}
+      alreadyVoted={alreadyVoted}
+      alreadyVotedText={t('elections.alreadyVoted')}
     >
-      <Stack gap="md">
-        <div>
-          {forMember && <ProxyBanner id={`${headingId}-for`} name={forMember.name} />}
-          <Text size="sm" c="dimmed">
-            {t('elections.openElection')}
+      {step === 'choose' ? (
+        <Stack gap="sm">
+          <Text fw={700} size="lg">
+            {t('elections.markUpTo', { count: election.seats })}
           </Text>
-          <Title order={2} size="h2" id={headingId}>
-            {t('elections.electionOf', { organ: organName(t, election.organ) })}
-          </Title>
-        </div>
-        {receipt ? (
-          <Receipt code={receipt} />
-        ) : alreadyVoted ? (
-          <Alert color="blue" variant="light">
-            <Text size="lg">{t('elections.alreadyVoted')}</Text>
-          </Alert>
-        ) : step === 'choose' ? (
-          <Stack gap="sm">
-            <Text fw={700} size="lg">
-              {t('elections.markUpTo', { count: election.seats })}
-            </Text>
-            <Text size="sm" aria-live="polite" style={{ fontVariantNumeric: 'tabular-nums' }}>
-              {t('elections.marked', { marked: String(marked.length), seats: String(election.seats) })}
-            </Text>
-            <Stack gap="xs" role="group" aria-label={t('elections.candidates')}>
-              {election.candidates.map((c) => {
-                const checked = marked.includes(c.memberNumber);
-                return (
-                  <Checkbox.Card
-                    key={c.memberNumber}
-                    checked={checked}
-                    onClick={() => toggle(c)}
-                    disabled={!checked && full}
-                    radius="md"
-                    p="sm"
-                    style={{
-                      minHeight: 64,
-                      opacity: !checked && full ? 0.55 : 1,
-                      borderWidth: 2,
-                      borderColor: checked ? 'var(--mantine-color-coffee-7)' : undefined,
-                      background: checked ? 'var(--mantine-color-coffee-0)' : undefined,
-                    }}
-                  >
-                    <Group wrap="nowrap" gap="sm" align="center">
-                      <Checkbox.Indicator size="lg" />
-                      <BallotNumber n={c.ballotNumber} />
-                      <Text fz={20} fw={700} lh={1.2} style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
-                        {c.name}
-                      </Text>
-                    </Group>
-                  </Checkbox.Card>
-                );
-              })}
-            </Stack>
-            {full && election.seats > 0 && (
-              <Text size="sm" c="dimmed">
-                {t('elections.fullHelp', { count: election.seats })}
-              </Text>
-            )}
-            <Button
-              size="xl"
-              h={64}
-              fullWidth
-              disabled={marked.length === 0}
-              onClick={() => setStep('confirm')}
-            >
-              {t('elections.continue')}
-            </Button>
-            <Button
-              size="lg"
-              variant="outline"
-              color="gray.7"
-              fullWidth
-              onClick={() => {
-                cast.reset();
-                setMarked([]);
-                setStep('confirm');
-              }}
-            >
-              {t('elections.voteBlank')}
-            </Button>
-          </Stack>
-        ) : (
-          <Stack gap="sm">
-            <Title order={3} size="h3">
-              {t('governance.vote.confirmTitle')}
-            </Title>
-            <Text>{t('governance.vote.youChose')}:</Text>
-            {chosen.length === 0 ? (
-              <Text fz={36} fw={800} lh={1.1} c="gray.7">
-                {t('elections.blankVote')}
-              </Text>
-            ) : (
-              <Stack component="ul" gap="xs" m={0} p={0} style={{ listStyle: 'none' }}>
-                {chosen.map((c) => (
-                  <Group component="li" key={c.memberNumber} wrap="nowrap" gap="sm">
-                    <BallotNumber n={c.ballotNumber} size={40} />
-                    <Text fz={22} fw={800} lh={1.2} style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
+          <Text size="sm" aria-live="polite" style={{ fontVariantNumeric: 'tabular-nums' }}>
+            {t('elections.marked', { marked: String(marked.length), seats: String(election.seats) })}
+          </Text>
+          <Stack gap="xs" role="group" aria-label={t('elections.candidates')}>
+            {election.candidates.map((c) => {
+              const checked = marked.includes(c.memberNumber);
+              return (
+                <Checkbox.Card
+                  key={c.memberNumber}
+                  checked={checked}
+                  onClick={() => toggle(c)}
+                  disabled={!checked && full}
+                  radius="md"
+                  p="sm"
+                  style={{
+                    minHeight: 64,
+                    opacity: !checked && full ? 0.55 : 1,
+                    borderWidth: 2,
+                    borderColor: checked ? 'var(--mantine-color-coffee-7)' : undefined,
+                    background: checked ? 'var(--mantine-color-coffee-0)' : undefined,
+                  }}
+                >
+                  <Group wrap="nowrap" gap="sm" align="center">
+                    <Checkbox.Indicator size="lg" />
+                    <BallotNumber n={c.ballotNumber} />
+                    <Text fz={20} fw={700} lh={1.2} style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
                       {c.name}
                     </Text>
                   </Group>
-                ))}
-              </Stack>
-            )}
-            <Text>{t('governance.vote.confirmHelp')}</Text>
-            {cast.error ? (
-              <Alert color="red" variant="light" role="alert">
-                <Text>{problemMessage(cast.error, t)}</Text>
-              </Alert>
-            ) : null}
-            <Button size="xl" h={64} fullWidth onClick={confirm} loading={cast.isPending}>
-              {t('governance.vote.confirm')}
-            </Button>
-            <Button
-              size="lg"
-              variant="default"
-              fullWidth
-              onClick={() => setStep('choose')}
-              disabled={cast.isPending}
-            >
-              {t('governance.vote.change')}
-            </Button>
+                </Checkbox.Card>
+              );
+            })}
           </Stack>
-        )}
-      </Stack>
-    </Paper>
+          {full && election.seats > 0 && (
+            <Text size="sm" c="dimmed">
+              {t('elections.fullHelp', { count: election.seats })}
+            </Text>
+          )}
+          <Button
+            size="xl"
+            h={64}
+            fullWidth
+            disabled={marked.length === 0}
+            onClick={() => setStep('confirm')}
+          >
+            {t('elections.continue')}
+          </Button>
+          <Button
+            size="lg"
+            variant="outline"
+            color="gray.7"
+            fullWidth
+            onClick={() => {
+              cast.reset();
+              setMarked([]);
+              setStep('confirm');
+            }}
+          >
+            {t('elections.voteBlank')}
+          </Button>
+        </Stack>
+      ) : (
+        <ConfirmStep cast={cast} onConfirm={confirm} onChange={() => setStep('choose')}>
+          {chosen.length === 0 ? (
+            <Text fz={36} fw={800} lh={1.1} c="gray.7">
+              {t('elections.blankVote')}
+            </Text>
+          ) : (
+            <Stack component="ul" gap="xs" m={0} p={0} style={{ listStyle: 'none' }}>
+              {chosen.map((c) => (
+                <Group component="li" key={c.memberNumber} wrap="nowrap" gap="sm">
+                  <BallotNumber n={c.ballotNumber} size={40} />
+                  <Text fz={22} fw={800} lh={1.2} style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
+                    {c.name}
+                  </Text>
+                </Group>
+              ))}
+            </Stack>
+          )}
+        </ConfirmStep>
+      )}
+    </BallotFrame>
   );
 }
 
@@ -258,20 +195,10 @@ export function ElectionWatch({ election }: { election: Election }) {
 /** A tallied election: the result, and "Comprobar mi voto" by the receipt code. */
 export function ElectionTallied({ election }: { election: Election }) {
   const { t } = useTranslation();
-  const [code, setCode] = useState(() => storedReceipt(election.id) ?? '');
-  const [checked, setChecked] = useState<{ code: string; choices: string[] | null } | null>(null);
   const headingId = `election-tallied-${election.id}`;
   const label = (n: string) => {
     const c = election.candidates.find((x) => x.memberNumber === n);
     return c ? `${c.ballotNumber}. ${c.name}` : n;
-  };
-
-  const check = (event: FormEvent) => {
-    event.preventDefault();
-    const wanted = normalizeCode(code);
-    if (!wanted) return;
-    const ballot = election.ballots.find((b) => b.receiptCode === wanted);
-    setChecked({ code: wanted, choices: ballot ? ballot.choices : null });
   };
 
   return (
@@ -293,52 +220,17 @@ export function ElectionTallied({ election }: { election: Election }) {
         </div>
         <ElectionResults election={election} showBallots={false} />
         {election.method === 'secret' && (
-          <>
-            <form onSubmit={check}>
-              <Stack gap="xs">
-                <Title order={3} size="h4">
-                  {t('governance.vote.checkTitle')}
-                </Title>
-                <TextInput
-                  label={t('governance.vote.checkLabel')}
-                  value={code}
-                  onChange={(e) => setCode(e.currentTarget.value)}
-                  size="lg"
-                  autoComplete="off"
-                  autoCapitalize="characters"
-                  styles={{ input: { fontFamily: 'monospace', letterSpacing: '0.05em' } }}
-                />
-                <Button type="submit" size="md" fullWidth>
-                  {t('governance.vote.check')}
-                </Button>
-              </Stack>
-            </form>
-            <div role="status" aria-live="polite">
-              {checked &&
-                (checked.choices ? (
-                  <Alert color="green" variant="light">
-                    <Text size="lg" fw={600}>
-                      {checked.choices.length === 0
-                        ? t('elections.foundBlank', { code: checked.code })
-                        : t('elections.found', {
-                            code: checked.code,
-                            choices: checked.choices.map(label).join(', '),
-                          })}
-                    </Text>
-                  </Alert>
-                ) : (
-                  <Alert color="red" variant="light">
-                    <Text>{t('governance.vote.notFound', { code: checked.code })}</Text>
-                  </Alert>
-                ))}
-            </div>
-            <details>
-              <summary style={{ cursor: 'pointer' }}>
-                {t('governance.vote.allBallots', { count: election.ballots.length })}
-              </summary>
-              <BallotList election={election} />
-            </details>
-          </>
+          <ReceiptCheck
+            receiptKey={election.id}
+            ballots={election.ballots}
+            found={(code, { choices }) =>
+              choices.length === 0
+                ? t('elections.foundBlank', { code })
+                : t('elections.found', { code, choices: choices.map(label).join(', ') })
+            }
+          >
+            <BallotList election={election} />
+          </ReceiptCheck>
         )}
       </Stack>
     </Paper>

@@ -7,7 +7,6 @@ import {
   NativeSelect,
   NumberInput,
   Paper,
-  PasswordInput,
   SegmentedControl,
   SimpleGrid,
   Stack,
@@ -43,7 +42,7 @@ import {
   useTallyElection,
 } from './api.js';
 import { ElectionResults } from './ElectionResults.js';
-import { ineligibilityReason, organName } from './ui.js';
+import { ineligibilityReason, organName, PassphrasePair, passphraseProblems, TallyForm } from './ui.js';
 
 /**
  * The console's elections: an organ's seats put to the vote at the assembly. The secretary sets the
@@ -660,9 +659,7 @@ function OpenElection({ org, election }: { org: Org; election: Election }) {
   const server = serverFieldErrors(open.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const next: Record<string, string> = {};
-    if (passphrase.length < 10) next.passphrase = t('governance.console.tooShort');
-    else if (passphrase !== again) next.again = t('governance.console.passphraseMismatch');
+    const next = passphraseProblems(t, passphrase, again);
     setProblems(next);
     if (Object.keys(next).length > 0) return;
     open.mutate(passphrase, {
@@ -681,26 +678,13 @@ function OpenElection({ org, election }: { org: Org; election: Election }) {
             {problemMessage(open.error, t)}
           </Alert>
         ) : null}
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <PasswordInput
-            label={t('governance.console.passphrase')}
-            value={passphrase}
-            onChange={(e) => setPassphrase(e.currentTarget.value)}
-            error={problems.passphrase ?? server.passphrase}
-            autoComplete="off"
-            required
-            size="md"
-          />
-          <PasswordInput
-            label={t('governance.console.passphraseAgain')}
-            value={again}
-            onChange={(e) => setAgain(e.currentTarget.value)}
-            error={problems.again}
-            autoComplete="off"
-            required
-            size="md"
-          />
-        </SimpleGrid>
+        <PassphrasePair
+          passphrase={passphrase}
+          again={again}
+          onPassphrase={setPassphrase}
+          onAgain={setAgain}
+          errors={{ passphrase: problems.passphrase ?? server.passphrase, again: problems.again }}
+        />
         <Button
           type="submit"
           size="md"
@@ -718,38 +702,7 @@ function OpenElection({ org, election }: { org: Org; election: Election }) {
 function TallyElection({ org, election }: { org: Org; election: Election }) {
   const { t } = useTranslation();
   const tally = useTallyElection(org.slug, election.assemblyId, election.id);
-  const [passphrase, setPassphrase] = useState('');
-  const server = serverFieldErrors(tally.error);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!passphrase) return;
-    tally.mutate(passphrase, { onSuccess: () => setPassphrase('') });
-  };
-  return (
-    <form onSubmit={submit} noValidate>
-      <Stack gap="xs">
-        {tally.error && !server.passphrase ? (
-          <Alert color="red" variant="light" role="alert">
-            {problemMessage(tally.error, t)}
-          </Alert>
-        ) : null}
-        <Group align="flex-end" gap="xs">
-          <PasswordInput
-            label={t('governance.console.passphrase')}
-            description={t('elections.tallyHelp')}
-            value={passphrase}
-            onChange={(e) => setPassphrase(e.currentTarget.value)}
-            error={server.passphrase}
-            autoComplete="off"
-            style={{ flex: 1, minWidth: 200 }}
-          />
-          <Button type="submit" color="red" loading={tally.isPending} disabled={!passphrase}>
-            {t('elections.tally')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
-  );
+  return <TallyForm tally={tally} help={t('elections.tallyHelp')} label={t('elections.tally')} />;
 }
 
 /** Paper ballots: the tellers' count of voters, blank ballots and each candidate's votes. */

@@ -1,9 +1,8 @@
-import { Alert, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import { type FormEvent, Fragment, useState } from 'react';
+import { Alert, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiProblem } from '../api/client.js';
 import type { Org } from '../api/types.js';
-import { LoadError, PageLoader, problemMessage } from '../app/feedback.js';
+import { LoadError, PageLoader } from '../app/feedback.js';
 import { governancePath } from '../app/router.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
 import {
@@ -19,9 +18,10 @@ import {
   useMyAssembly,
   useSecretVotes,
 } from './api.js';
-import { ElectionBallot, ElectionTallied, ElectionWatch, ProxyBanner } from './ElectionBallot.js';
+import { alreadyVotedNow, BallotFrame, ConfirmStep, ReceiptCheck } from './BallotParts.js';
+import { ElectionBallot, ElectionTallied, ElectionWatch } from './ElectionBallot.js';
 import { GovernanceHeader } from './GovernanceRoute.js';
-import { choiceName, decisionTypeName, normalizeCode, Receipt, ResultLine } from './ui.js';
+import { choiceName, decisionTypeName, ResultLine } from './ui.js';
 
 const CHOICE_COLORS: Record<Choice, string> = { yes: 'green.8', no: 'red.8', abstain: 'gray.7' };
 
@@ -199,9 +199,7 @@ function Ballot({
   const [receipt, setReceipt] = useState<string | null>(() => storedReceipt(vote.id, forNumber));
   const cast = useCastBallot(org.slug, vote.assemblyId, vote.id, forNumber);
   const headingId = `vote-${vote.id}${forNumber ? `-for-${forNumber}` : ''}`;
-  const alreadyVoted =
-    (votedBefore && !receipt && !cast.isPending) ||
-    (isApiProblem(cast.error, 409) && cast.error.code === 'governance.already_voted');
+  const alreadyVoted = alreadyVotedNow(votedBefore, receipt, cast);
 
   const confirm = () => {
     if (!choice) return;
@@ -214,100 +212,49 @@ function Ballot({
   };
 
   return (
-    <Paper
-      component="section"
-      withBorder
-      p={{ base: 'sm', sm: 'md' }}
-      radius="md"
-      aria-labelledby={forMember ? `${headingId}-for ${headingId}` : headingId}
-      style={{
-        borderWidth: 2,
-        borderColor: forMember ? 'var(--mantine-color-blue-7)' : 'var(--mantine-color-coffee-7)',
-      }}
+    <BallotFrame
+      headingId={headingId}
+      forMember={forMember}
+      kicker={`${t('governance.vote.question')} · ${decisionTypeName(t, vote.decisionType)}`}
+      title={vote.title}
+      receipt={receipt}
+      alreadyVoted={alreadyVoted}
+      alreadyVotedText={t('governance.vote.alreadyVoted')}
     >
-      <Stack gap="md">
-        <div>
-          {forMember && <ProxyBanner id={`${headingId}-for`} name={forMember.name} />}
-          <Text size="sm" c="dimmed">
-            {t('governance.vote.question')} · {decisionTypeName(t, vote.decisionType)}
-          </Text>
-          <Title order={2} size="h2" id={headingId}>
-            {vote.title}
-          </Title>
-        </div>
-        {receipt ? (
-          <Receipt code={receipt} />
-        ) : alreadyVoted ? (
-          <Alert color="blue" variant="light">
-            <Text size="lg">{t('governance.vote.alreadyVoted')}</Text>
-          </Alert>
-        ) : choice === null ? (
-          <Stack gap="sm" role="group" aria-label={t('governance.vote.choose')}>
-            <Text fw={600}>{t('governance.vote.choose')}</Text>
-            {CHOICES.map((c) => (
-              <Button
-                key={c}
-                size="xl"
-                h={72}
-                fz={28}
-                color={CHOICE_COLORS[c]}
-                variant={c === 'abstain' ? 'outline' : 'filled'}
-                fullWidth
-                onClick={() => {
-                  cast.reset();
-                  setChoice(c);
-                }}
-              >
-                {choiceName(t, c)}
-              </Button>
-            ))}
-          </Stack>
-        ) : (
-          <Stack gap="sm">
-            <Title order={3} size="h3">
-              {t('governance.vote.confirmTitle')}
-            </Title>
-            <Text>{t('governance.vote.youChose')}:</Text>
-            <Text fz={44} fw={800} lh={1.1} c={CHOICE_COLORS[choice]}>
-              {choiceName(t, choice)}
-            </Text>
-            <Text>{t('governance.vote.confirmHelp')}</Text>
-            {cast.error ? (
-              <Alert color="red" variant="light" role="alert">
-                <Text>{problemMessage(cast.error, t)}</Text>
-              </Alert>
-            ) : null}
-            <Button size="xl" h={64} fullWidth onClick={confirm} loading={cast.isPending}>
-              {t('governance.vote.confirm')}
-            </Button>
+      {choice === null ? (
+        <Stack gap="sm" role="group" aria-label={t('governance.vote.choose')}>
+          <Text fw={600}>{t('governance.vote.choose')}</Text>
+          {CHOICES.map((c) => (
             <Button
-              size="lg"
-              variant="default"
+              key={c}
+              size="xl"
+              h={72}
+              fz={28}
+              color={CHOICE_COLORS[c]}
+              variant={c === 'abstain' ? 'outline' : 'filled'}
               fullWidth
-              onClick={() => setChoice(null)}
-              disabled={cast.isPending}
+              onClick={() => {
+                cast.reset();
+                setChoice(c);
+              }}
             >
-              {t('governance.vote.change')}
+              {choiceName(t, c)}
             </Button>
-          </Stack>
-        )}
-      </Stack>
-    </Paper>
+          ))}
+        </Stack>
+      ) : (
+        <ConfirmStep cast={cast} onConfirm={confirm} onChange={() => setChoice(null)}>
+          <Text fz={44} fw={800} lh={1.1} c={CHOICE_COLORS[choice]}>
+            {choiceName(t, choice)}
+          </Text>
+        </ConfirmStep>
+      )}
+    </BallotFrame>
   );
 }
 
 function TalliedVote({ vote }: { vote: SecretVote }) {
   const { t } = useTranslation();
-  const [code, setCode] = useState(() => storedReceipt(vote.id) ?? '');
-  const [checked, setChecked] = useState<{ code: string; choice: string | null } | null>(null);
-
-  const check = (event: FormEvent) => {
-    event.preventDefault();
-    const wanted = normalizeCode(code);
-    if (!wanted) return;
-    const ballot = vote.ballots.find((b) => b.receiptCode === wanted);
-    setChecked({ code: wanted, choice: ballot ? ballot.choice : null });
-  };
 
   return (
     <Paper
@@ -327,43 +274,11 @@ function TalliedVote({ vote }: { vote: SecretVote }) {
           </Title>
         </div>
         {vote.result && <ResultLine result={vote.result} />}
-        <form onSubmit={check}>
-          <Stack gap="xs">
-            <Title order={3} size="h4">
-              {t('governance.vote.checkTitle')}
-            </Title>
-            <TextInput
-              label={t('governance.vote.checkLabel')}
-              value={code}
-              onChange={(e) => setCode(e.currentTarget.value)}
-              size="lg"
-              autoComplete="off"
-              autoCapitalize="characters"
-              styles={{ input: { fontFamily: 'monospace', letterSpacing: '0.05em' } }}
-            />
-            <Button type="submit" size="md" fullWidth>
-              {t('governance.vote.check')}
-            </Button>
-          </Stack>
-        </form>
-        <div role="status" aria-live="polite">
-          {checked &&
-            (checked.choice ? (
-              <Alert color="green" variant="light">
-                <Text size="lg" fw={600}>
-                  {t('governance.vote.found', { code: checked.code, choice: choiceName(t, checked.choice) })}
-                </Text>
-              </Alert>
-            ) : (
-              <Alert color="red" variant="light">
-                <Text>{t('governance.vote.notFound', { code: checked.code })}</Text>
-              </Alert>
-            ))}
-        </div>
-        <details>
-          <summary style={{ cursor: 'pointer' }}>
-            {t('governance.vote.allBallots', { count: vote.ballots.length })}
-          </summary>
+        <ReceiptCheck
+          receiptKey={vote.id}
+          ballots={vote.ballots}
+          found={(code, { choice }) => t('governance.vote.found', { code, choice: choiceName(t, choice) })}
+        >
           <SimpleGrid cols={2} spacing={4} mt="xs">
             {vote.ballots.map((b) => (
               <Text key={b.receiptCode} size="sm" ff="monospace">
@@ -371,7 +286,7 @@ function TalliedVote({ vote }: { vote: SecretVote }) {
               </Text>
             ))}
           </SimpleGrid>
-        </details>
+        </ReceiptCheck>
       </Stack>
     </Paper>
   );

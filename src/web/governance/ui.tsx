@@ -1,6 +1,20 @@
-import { Alert, Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Paper,
+  PasswordInput,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import type { TFunction } from 'i18next';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { problemMessage } from '../app/feedback.js';
+import { serverFieldErrors } from '../members/ui.js';
 import type { Quorum } from './api.js';
 
 function has<T extends object>(table: T, key: string): key is Extract<keyof T, string> {
@@ -183,4 +197,102 @@ export function Receipt({ code }: { code: string }) {
 export function normalizeCode(input: string): string {
   const plain = input.toUpperCase().replace(/[^0-9A-Z]/g, '');
   return plain.length === 10 ? `${plain.slice(0, 5)}-${plain.slice(5)}` : input.trim().toUpperCase();
+}
+
+/** A mutation that takes the tellers' passphrase (open or tally a secret vote or election). */
+interface PassphraseMutation {
+  mutate: (passphrase: string, options: { onSuccess: () => void }) => void;
+  isPending: boolean;
+  error: unknown;
+}
+
+/** The tellers' passphrase, at least 10 characters, typed twice the same: the problems by field. */
+export function passphraseProblems(t: TFunction, passphrase: string, again: string): Record<string, string> {
+  if (passphrase.length < 10) return { passphrase: t('governance.console.tooShort') };
+  if (passphrase !== again) return { again: t('governance.console.passphraseMismatch') };
+  return {};
+}
+
+/** The tellers' passphrase and its repetition, side by side, for opening a secret vote or election. */
+export function PassphrasePair({
+  passphrase,
+  again,
+  onPassphrase,
+  onAgain,
+  errors,
+}: {
+  passphrase: string;
+  again: string;
+  onPassphrase: (value: string) => void;
+  onAgain: (value: string) => void;
+  errors: { passphrase?: string; again?: string };
+}) {
+  const { t } = useTranslation();
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+      <PasswordInput
+        label={t('governance.console.passphrase')}
+        value={passphrase}
+        onChange={(e) => onPassphrase(e.currentTarget.value)}
+        error={errors.passphrase}
+        autoComplete="off"
+        required
+        size="md"
+      />
+      <PasswordInput
+        label={t('governance.console.passphraseAgain')}
+        value={again}
+        onChange={(e) => onAgain(e.currentTarget.value)}
+        error={errors.again}
+        autoComplete="off"
+        required
+        size="md"
+      />
+    </SimpleGrid>
+  );
+}
+
+/** The tellers close a secret vote or election and count it with their passphrase. */
+export function TallyForm({
+  tally,
+  help,
+  label,
+}: {
+  tally: PassphraseMutation;
+  help: string;
+  label: string;
+}) {
+  const { t } = useTranslation();
+  const [passphrase, setPassphrase] = useState('');
+  const server = serverFieldErrors(tally.error);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!passphrase) return;
+    tally.mutate(passphrase, { onSuccess: () => setPassphrase('') });
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="xs">
+        {tally.error && !server.passphrase ? (
+          <Alert color="red" variant="light" role="alert">
+            {problemMessage(tally.error, t)}
+          </Alert>
+        ) : null}
+        <Group align="flex-end" gap="xs">
+          <PasswordInput
+            label={t('governance.console.passphrase')}
+            description={help}
+            value={passphrase}
+            onChange={(e) => setPassphrase(e.currentTarget.value)}
+            error={server.passphrase}
+            autoComplete="off"
+            style={{ flex: 1, minWidth: 200 }}
+          />
+          <Button type="submit" color="red" loading={tally.isPending} disabled={!passphrase}>
+            {label}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
 }
