@@ -175,6 +175,7 @@ export function ConvenePage({ org }: { org: Org }) {
             label={t('governance.convening.cutoffDate')}
             description={t('governance.convening.cutoffHelp')}
             value={values.cutoffDate}
+            max={todayIn(org.timeZone)}
             onChange={(e) => set('cutoffDate', e.currentTarget.value)}
             error={error('cutoffDate')}
             required

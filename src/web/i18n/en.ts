@@ -171,7 +171,7 @@ export const en: Messages = {
         'If there is no quorum at the first call, it is counted again at this time with the second-call quorum.',
       cutoffDate: 'Cut-off date of the roll',
       cutoffHelp:
-        'The members in good standing on this date vote; it cannot be after the day of the assembly.',
+        'The members in good standing on this date vote; the roll is frozen today, so it cannot be after today.',
       noticeHelp:
         'The statute sets how many days’ notice an assembly needs; if it is too short, you are told here.',
       agenda: 'Agenda',

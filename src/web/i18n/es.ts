@@ -172,7 +172,8 @@ export const es = {
       secondCallHelp:
         'Si en la primera no hay quórum, se cuenta de nuevo a esta hora con el quórum de segunda.',
       cutoffDate: 'Fecha de corte del padrón',
-      cutoffHelp: 'Votan los socios hábiles a esta fecha; no puede ser posterior al día de la asamblea.',
+      cutoffHelp:
+        'Votan los socios hábiles a esta fecha; el padrón se congela hoy, así que no puede ser posterior a hoy.',
       noticeHelp:
         'El estatuto fija con cuántos días de anticipación se convoca; si no alcanzan, se avisa aquí.',
       agenda: 'Agenda',
