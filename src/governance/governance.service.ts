@@ -18,7 +18,7 @@ import { type DecisionType, decide, PRESETS, quorum, type StatuteParams, withDef
  * Assemblies: convened under the statute in force (checked against its notice period), with the roll
  * of eligible voters frozen at the cut-off date (the members in good standing then), check-in, the live
  * quorum of each call, and motions decided by the statute's majority. Hands and named votes here;
- * secret electronic ballots follow (docs/decisions.md).
+ * secret electronic ballots follow (docs/adr/0035-secret-ballots-in-sealed-envelopes.md).
  */
 export function createGovernanceService(deps: ServiceDeps, orgs: OrgsService, members: MembersService) {
   const { db, clock } = deps;
