@@ -22,7 +22,7 @@
  *
  * H, Href, Y, Yref in basis points (1150 = 11.50 %), FR and cup scores in hundredths (9200 = 92.00,
  * 8350 = 83.50), masses in integer grams, money in bigint minor units, prices per kg in *price units*
- * (PRICE_SCALE below). References are to /work/shared/domain/REFERENCE.md.
+ * (PRICE_SCALE below). References are to docs/reference.md.
  */
 import type { Currency } from '../platform/money.js';
 import { divRoundHalfAwayFromZero, formatMoney, parseMoney } from '../platform/money.js';
