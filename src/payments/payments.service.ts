@@ -214,7 +214,7 @@ export function createPaymentsService(
   }
 
   /**
-   * The payment slip of one member for one settlement: every ticket of the period with its quality,
+   * The payment slip of one member for one settlement: every ticket the settlement took with its quality,
    * price and value, the settlement's extra price and each deduction, the payments made and the balance
    * — every figure a member needs to check what they were paid.
    */
@@ -240,6 +240,7 @@ export function createPaymentsService(
       settlement.periodFrom,
       settlement.periodTo,
     );
+    const taken = await others.settlements.takenTicketIdsOf(a.org.org_id, settlementId, memberId);
     const statement = await ledger.statementFor(
       db,
       a.org.org_id,
@@ -266,7 +267,7 @@ export function createPaymentsService(
       },
       currency: a.org.currency,
       tickets: tickets
-        .filter((t) => !t.voided)
+        .filter((t) => taken.has(t.id))
         .map((t) => ({
           number: `${t.pointCode}-${String(t.number).padStart(6, '0')}`,
           date: t.deliveryDate,

@@ -1,3 +1,4 @@
+import { hasMessage } from './i18n.js';
 /**
  * The one error type of Ayni. Services throw it; the HTTP layer maps `kind` to a status and renders
  * `code` in the caller's language (see i18n.ts). Database errors are turned into it in one place:
@@ -81,14 +82,20 @@ export function fromDatabaseError(error: unknown): AppError | undefined {
   if (!code || !/^[0-9A-Z]{5}$/.test(code)) return undefined;
   const constraint = typeof pg.constraint === 'string' ? pg.constraint : '';
   const params: Record<string, string> = { constraint: constraint || '?' };
+  // A constraint or invariant trigger that a domain explains in words (`db.constraint.<name>`) speaks for itself.
+  const named =
+    constraint && hasMessage(`db.constraint.${constraint}`) ? `db.constraint.${constraint}` : undefined;
   switch (code) {
     case '23505':
-      return new AppError('conflict', 'db.unique_violation', { params, cause: error });
+      return new AppError('conflict', named ?? 'db.unique_violation', { params, cause: error });
     case '23503':
       return new AppError('invalid', 'db.foreign_key_violation', { params, cause: error });
     case '23514':
     case '23P01':
-      return new AppError('invalid', 'db.check_violation', { params, cause: error });
+      return new AppError(named ? 'conflict' : 'invalid', named ?? 'db.check_violation', {
+        params,
+        cause: error,
+      });
     case '23502':
       return new AppError('invalid', 'db.not_null_violation', {
         params: { column: typeof pg.column === 'string' ? pg.column : '' },

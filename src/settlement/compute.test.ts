@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { outliers, type SettlementRule, settleMember, totalsOf } from './compute.js';
 
 const rule: SettlementRule = {
+  mode: 'second_payment',
   pricePerKgByClass: { conventional: 500_000n, organic: 800_000n }, // S/ 0.50 and S/ 0.80 per kg (price units: 1/10 000 céntimo)
   deductions: [
     { kind: 'share_capital_per_qq', perQuintalMinor: 500n },
@@ -75,6 +76,81 @@ describe('settlement of one member', () => {
             expect(d.takenMinor >= 0n && d.takenMinor <= d.requestedMinor).toBe(true);
           }
           if (floorBp === 10_000) expect(deducted).toBe(0n);
+        },
+      ),
+    );
+  });
+
+  it('final price: pays the final price less what the tickets were credited at delivery, never below zero', () => {
+    const s = settleMember(
+      {
+        ...rule,
+        mode: 'final_price',
+        pricePerKgByClass: { conventional: 18_200_000n, organic: 20_000_000n },
+      },
+      {
+        memberId: 'm',
+        // 92 kg conventional credited S/ 15.00 per kg at the desk; 46 kg organic credited S/ 21.00 per kg
+        payableGramsByClass: { conventional: 92_000n, organic: 46_000n },
+        creditedMinorByClass: { conventional: 138_000n, organic: 96_600n },
+        owedMinor: 0n,
+        services: [],
+      },
+    );
+    // conventional: 92 × 18.20 = 1,674.40 − 1,380.00 = 294.40; organic: 46 × 20.00 = 920.00 < 966.00 → 0
+    expect(s.grossByClass).toEqual([
+      {
+        certificationClass: 'conventional',
+        payableGrams: 92_000n,
+        pricePerKg: 18_200_000n,
+        valueAtPriceMinor: 167_440n,
+        alreadyCreditedMinor: 138_000n,
+        amountMinor: 29_440n,
+      },
+      {
+        certificationClass: 'organic',
+        payableGrams: 46_000n,
+        pricePerKg: 20_000_000n,
+        valueAtPriceMinor: 92_000n,
+        alreadyCreditedMinor: 96_600n,
+        amountMinor: 0n,
+      },
+    ]);
+    expect(s.grossMinor).toBe(29_440n);
+  });
+
+  it('properties of the final price: credited + paid ≥ value at the final price, and exactly equal when the final price is higher', () => {
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: 0n, max: 50_000_000n }),
+        fc.bigInt({ min: 0n, max: 40_000_000n }),
+        fc.bigInt({ min: 0n, max: 100_000_000n }),
+        (grams, price, credited) => {
+          const s = settleMember(
+            { ...rule, mode: 'final_price', pricePerKgByClass: { conventional: price } },
+            {
+              memberId: 'm',
+              payableGramsByClass: { conventional: grams },
+              creditedMinorByClass: { conventional: credited },
+              owedMinor: 0n,
+              services: [],
+            },
+          );
+          const line = s.grossByClass[0];
+          if (grams === 0n) {
+            expect(line).toBeUndefined();
+            return;
+          }
+          expect(line!.amountMinor >= 0n).toBe(true);
+          expect(credited + line!.amountMinor >= line!.valueAtPriceMinor).toBe(true);
+          if (line!.valueAtPriceMinor >= credited)
+            expect(credited + line!.amountMinor).toBe(line!.valueAtPriceMinor);
+          // the second-payment reading of the same number never subtracts anything
+          const second = settleMember(
+            { ...rule, pricePerKgByClass: { conventional: price } },
+            { memberId: 'm', payableGramsByClass: { conventional: grams }, owedMinor: 0n, services: [] },
+          );
+          expect(second.grossMinor).toBe(line!.valueAtPriceMinor);
         },
       ),
     );

@@ -20,8 +20,17 @@ export type Deduction =
   /** Services (transport, sacks): per member, as the cooperative charged them. */
   | { kind: 'services' };
 
+/**
+ * What the price per kg means. `second_payment`: an extra amount per kg on top of what each ticket
+ * already paid (*reintegro*). `final_price`: the season's final price per kg, from which the value each
+ * ticket was credited at delivery is subtracted; a member whose tickets were credited more than the final
+ * price receives nothing for that class and is not asked to return the difference.
+ */
+export type PriceMode = 'second_payment' | 'final_price';
+
 export interface SettlementRule {
-  /** Extra price per kg of payable mass by certification class (price units). */
+  mode: PriceMode;
+  /** Price per kg of payable mass by certification class (price units), read as `mode` says. */
   pricePerKgByClass: Readonly<Record<string, bigint>>;
   /** Applied in this order until the floor is reached. */
   deductions: readonly Deduction[];
@@ -33,6 +42,8 @@ export interface MemberFacts {
   memberId: string;
   /** Payable grams delivered in the period, by certification class. */
   payableGramsByClass: Readonly<Record<string, bigint>>;
+  /** What the settled tickets were credited at delivery, by class (minor units); used in `final_price`. */
+  creditedMinorByClass?: Readonly<Record<string, bigint>>;
   /** Owed to the cooperative, minor units (≥ 0). */
   owedMinor: bigint;
   services: readonly { code: string; amountMinor: bigint }[];
@@ -55,6 +66,11 @@ export interface MemberSettlement {
     certificationClass: string;
     payableGrams: bigint;
     pricePerKg: bigint;
+    /** payable kg × price per kg, rounded once. */
+    valueAtPriceMinor: bigint;
+    /** Subtracted in `final_price`: what the tickets were credited at delivery (0 in `second_payment`). */
+    alreadyCreditedMinor: bigint;
+    /** What the settlement pays for the class: the value, less what was credited, never below 0. */
     amountMinor: bigint;
   }[];
   deductions: DeductionLine[];
@@ -71,11 +87,17 @@ export function settleMember(rule: SettlementRule, facts: MemberFacts): MemberSe
     .map(([certificationClass, payableGrams]) => {
       const pricePerKg = rule.pricePerKgByClass[certificationClass] ?? 0n;
       // grams × price units per kg / (1000 g per kg × 10 000 price units per minor unit), rounded once
+      const valueAtPriceMinor = divRoundHalfAwayFromZero(payableGrams * pricePerKg, 1000n * PRICE_SCALE);
+      const alreadyCreditedMinor =
+        rule.mode === 'final_price' ? (facts.creditedMinorByClass?.[certificationClass] ?? 0n) : 0n;
+      const difference = valueAtPriceMinor - alreadyCreditedMinor;
       return {
         certificationClass,
         payableGrams,
         pricePerKg,
-        amountMinor: divRoundHalfAwayFromZero(payableGrams * pricePerKg, 1000n * PRICE_SCALE),
+        valueAtPriceMinor,
+        alreadyCreditedMinor,
+        amountMinor: difference > 0n ? difference : 0n,
       };
     });
   const grossMinor = grossByClass.reduce((s, g) => s + g.amountMinor, 0n);

@@ -61,19 +61,156 @@ export function setStatus(
     .execute();
 }
 
-/** Payable grams per member and certification class from the period's tickets that were not voided. */
-export function payableByMemberAndClass(db: Executor, orgId: string, from: string, to: string) {
+/**
+ * Takes into a settlement the period's tickets of the classes it prices that are neither voided nor
+ * settled already (by another posted settlement): one set-based statement, however many tickets.
+ */
+export async function takeTickets(
+  db: Executor,
+  orgId: string,
+  settlementId: string,
+  from: string,
+  to: string,
+  classes: readonly string[],
+) {
+  if (classes.length === 0) return;
+  await sql`
+    INSERT INTO settlement_tickets (org_id, settlement_id, ticket_id, member_id)
+    SELECT t.org_id, ${settlementId}::uuid, t.ticket_id, t.member_id
+    FROM weigh_tickets t
+    WHERE t.org_id = ${orgId} AND t.delivery_date BETWEEN ${from}::date AND ${to}::date
+      AND t.certification_class = ANY(${classes as string[]}::text[])
+      AND NOT EXISTS (SELECT 1 FROM weigh_ticket_voids v WHERE v.org_id = t.org_id AND v.ticket_id = t.ticket_id)
+      AND NOT EXISTS (SELECT 1 FROM settled_tickets s WHERE s.org_id = t.org_id AND s.ticket_id = t.ticket_id)`.execute(
+    db,
+  );
+}
+
+export function releaseTickets(db: Executor, orgId: string, settlementId: string) {
+  return db
+    .deleteFrom('settlement_tickets')
+    .where('org_id', '=', orgId)
+    .where('settlement_id', '=', settlementId)
+    .execute();
+}
+
+/** Payable grams and the value credited at delivery, per member and class, of the tickets a settlement took. */
+export function takenByMemberAndClass(db: Executor, orgId: string, settlementId: string) {
+  return db
+    .selectFrom('settlement_tickets as st')
+    .innerJoin('weigh_tickets as t', (j) =>
+      j.onRef('t.org_id', '=', 'st.org_id').onRef('t.ticket_id', '=', 'st.ticket_id'),
+    )
+    .select([
+      't.member_id',
+      't.certification_class',
+      sql<string>`sum(t.payable_grams)::text`.as('grams'),
+      sql<string>`sum(t.value_minor)::text`.as('credited'),
+      sql<number>`count(*)::int`.as('tickets'),
+    ])
+    .where('st.org_id', '=', orgId)
+    .where('st.settlement_id', '=', settlementId)
+    .groupBy(['t.member_id', 't.certification_class'])
+    .execute();
+}
+
+/** The tickets a settlement took, for the screen and the slip: reference, date, class, payable mass. */
+export function ticketsOf(db: Executor, orgId: string, settlementId: string, memberId?: string) {
+  let query = db
+    .selectFrom('settlement_tickets as st')
+    .innerJoin('weigh_tickets as t', (j) =>
+      j.onRef('t.org_id', '=', 'st.org_id').onRef('t.ticket_id', '=', 'st.ticket_id'),
+    )
+    .innerJoin('collection_points as p', (j) =>
+      j.onRef('p.org_id', '=', 't.org_id').onRef('p.point_id', '=', 't.point_id'),
+    )
+    .innerJoin('members as m', (j) =>
+      j.onRef('m.org_id', '=', 't.org_id').onRef('m.member_id', '=', 't.member_id'),
+    )
+    .select([
+      't.ticket_id',
+      'm.member_number',
+      'p.code as point_code',
+      't.ticket_number',
+      't.delivery_date',
+      't.certification_class',
+      't.payable_grams',
+      't.value_minor',
+    ])
+    .where('st.org_id', '=', orgId)
+    .where('st.settlement_id', '=', settlementId)
+    .orderBy('m.member_number')
+    .orderBy('t.delivery_date')
+    .orderBy('p.code')
+    .orderBy('t.ticket_number');
+  if (memberId !== undefined) query = query.where('st.member_id', '=', memberId);
+  return query.execute();
+}
+
+/**
+ * The period's tickets (of the priced classes) that other settlements already settled, by settlement:
+ * what a draft leaves out, so the preview can say why.
+ */
+export function settledElsewhere(
+  db: Executor,
+  orgId: string,
+  settlementId: string,
+  from: string,
+  to: string,
+  classes: readonly string[],
+) {
   return db
     .selectFrom('weigh_tickets as t')
-    .leftJoin('weigh_ticket_voids as v', (j) =>
-      j.onRef('v.org_id', '=', 't.org_id').onRef('v.ticket_id', '=', 't.ticket_id'),
+    .innerJoin('settled_tickets as d', (j) =>
+      j.onRef('d.org_id', '=', 't.org_id').onRef('d.ticket_id', '=', 't.ticket_id'),
     )
-    .select(['t.member_id', 't.certification_class', sql<string>`sum(t.payable_grams)::text`.as('grams')])
+    .innerJoin('settlements as s', (j) =>
+      j.onRef('s.org_id', '=', 'd.org_id').onRef('s.settlement_id', '=', 'd.settlement_id'),
+    )
+    .select(['s.settlement_id', 's.name', sql<string>`count(*)::text`.as('tickets')])
     .where('t.org_id', '=', orgId)
     .where('t.delivery_date', '>=', from)
     .where('t.delivery_date', '<=', to)
-    .where('v.ticket_id', 'is', null)
-    .groupBy(['t.member_id', 't.certification_class'])
+    .where('t.certification_class', 'in', classes.length ? [...classes] : [''])
+    .where('s.settlement_id', '!=', settlementId)
+    .groupBy(['s.settlement_id', 's.name'])
+    .orderBy('s.name')
+    .execute();
+}
+
+/**
+ * Tickets of a settlement that can no longer be settled: voided since the draft, or settled meanwhile by
+ * another settlement. Posting refuses and names them; the database refuses them anyway.
+ */
+export function staleTickets(db: Executor, orgId: string, settlementId: string) {
+  return db
+    .selectFrom('settlement_tickets as st')
+    .innerJoin('weigh_tickets as t', (j) =>
+      j.onRef('t.org_id', '=', 'st.org_id').onRef('t.ticket_id', '=', 'st.ticket_id'),
+    )
+    .innerJoin('collection_points as p', (j) =>
+      j.onRef('p.org_id', '=', 't.org_id').onRef('p.point_id', '=', 't.point_id'),
+    )
+    .leftJoin('weigh_ticket_voids as v', (j) =>
+      j.onRef('v.org_id', '=', 'st.org_id').onRef('v.ticket_id', '=', 'st.ticket_id'),
+    )
+    .leftJoin('settled_tickets as d', (j) =>
+      j.onRef('d.org_id', '=', 'st.org_id').onRef('d.ticket_id', '=', 'st.ticket_id'),
+    )
+    .leftJoin('settlements as other', (j) =>
+      j.onRef('other.org_id', '=', 'd.org_id').onRef('other.settlement_id', '=', 'd.settlement_id'),
+    )
+    .select([
+      'p.code as point_code',
+      't.ticket_number',
+      sql<boolean>`v.ticket_id IS NOT NULL`.as('voided'),
+      'other.name as settled_by',
+    ])
+    .where('st.org_id', '=', orgId)
+    .where('st.settlement_id', '=', settlementId)
+    .where((eb) => eb.or([eb('v.ticket_id', 'is not', null), eb('d.settlement_id', '!=', settlementId)]))
+    .orderBy('p.code')
+    .orderBy('t.ticket_number')
     .execute();
 }
 

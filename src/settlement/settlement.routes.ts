@@ -18,6 +18,11 @@ const CreateSettlementBody = z.strictObject({
     fairtrade: Price.optional(),
     organic_fairtrade: Price.optional(),
   }),
+  /**
+   * How `pricePerKgByClass` is read: `second_payment`, an extra amount per kg on top of what each ticket
+   * was credited; `final_price`, the season's final price per kg less what each ticket was credited.
+   */
+  priceMode: z.enum(['second_payment', 'final_price']).default('second_payment'),
   shareCapitalPerQuintal: Money.optional(),
   deductOwed: z.boolean().default(true),
   floorPercent: z
@@ -43,7 +48,17 @@ const Preview = z.object({
   periodTo: z.string(),
   status: z.enum(['draft', 'approved', 'posted']),
   currency: z.string(),
+  priceMode: z.enum(['second_payment', 'final_price']),
+  pricePerKgByClass: z.record(z.string(), z.string()),
   approvals: z.array(z.object({ userId: z.uuid(), role: z.string(), at: z.string() })),
+  /** How many tickets the settlement takes: the period's, in the classes it prices, not voided or settled before. */
+  tickets: z.number(),
+  /** The period's tickets other settlements already settled, left out of this one. */
+  settledElsewhere: z.array(z.object({ settlementId: z.uuid(), name: z.string(), tickets: z.number() })),
+  /** Tickets voided or settled elsewhere since the draft was computed: approval and posting wait for a recompute. */
+  staleTickets: z.array(
+    z.object({ ticket: z.string(), reason: z.enum(['voided', 'settled']), settledBy: z.string().nullable() }),
+  ),
   totals: z.object({
     members: z.number(),
     payableKg: z.string(),
@@ -56,10 +71,20 @@ const Preview = z.object({
     z.object({
       memberNumber: z.string(),
       memberName: z.string(),
+      tickets: z.number(),
       payableKg: z.string(),
       gross: z.string(),
       byClass: z.array(
-        z.object({ certificationClass: z.string(), payableKg: z.string(), amount: z.string() }),
+        z.object({
+          certificationClass: z.string(),
+          payableKg: z.string(),
+          pricePerKg: z.string(),
+          /** payable kg × price per kg */
+          valueAtPrice: z.string(),
+          /** subtracted with a final price: what the tickets were credited at delivery */
+          alreadyCredited: z.string(),
+          amount: z.string(),
+        }),
       ),
       deductions: z.array(z.object({ code: z.string(), requested: z.string(), taken: z.string() })),
       net: z.string(),
@@ -81,6 +106,16 @@ registerMessages('es', {
   'settlement.role_already_approved':
     'Ya aprobó alguien con su rol; falta la aprobación del otro rol (gerente o contador).',
   'settlement.person_must_approve': 'Una liquidación la aprueban personas, no tokens ni procesos.',
+  'settlement.stale_tickets':
+    'Desde que se calculó este borrador, {count} ticket(s) se anularon o se liquidaron en otra liquidación ({tickets}). Recalcule el borrador: los dejará fuera.',
+  'db.constraint.settled_tickets_pkey':
+    'Un ticket de esta liquidación ya fue liquidado en otra liquidación contabilizada: un ticket se liquida una sola vez. Recalcule el borrador.',
+  'db.constraint.voided_ticket_not_settled':
+    'Un ticket anulado no se liquida. Recalcule el borrador: lo dejará fuera.',
+  'db.constraint.settled_ticket_not_voided':
+    'Este ticket ya fue liquidado en una liquidación contabilizada y no se puede anular. Corrija la diferencia con un ajuste en la cuenta del socio.',
+  'db.constraint.settlement_tickets_frozen': 'Los tickets de una liquidación contabilizada ya no cambian.',
+  'db.constraint.settlement_stays_posted': 'Una liquidación contabilizada sigue contabilizada.',
 });
 registerMessages('en', {
   'settlement.not_found': 'The settlement was not found.',
@@ -93,6 +128,16 @@ registerMessages('en', {
   'settlement.role_already_approved':
     'Someone with your role already approved; the other role (manager or accountant) must approve.',
   'settlement.person_must_approve': 'Settlements are approved by people, not by tokens or processes.',
+  'settlement.stale_tickets':
+    'Since this draft was computed, {count} ticket(s) were voided or settled by another settlement ({tickets}). Recompute the draft: it will leave them out.',
+  'db.constraint.settled_tickets_pkey':
+    'A ticket of this settlement was already settled by another posted settlement: a ticket is settled once. Recompute the draft.',
+  'db.constraint.voided_ticket_not_settled':
+    'A voided ticket is not settled. Recompute the draft: it will leave it out.',
+  'db.constraint.settled_ticket_not_voided':
+    'This ticket was settled by a posted settlement and cannot be voided. Correct the difference with an adjustment on the member’s account.',
+  'db.constraint.settlement_tickets_frozen': 'The tickets of a posted settlement no longer change.',
+  'db.constraint.settlement_stays_posted': 'A posted settlement stays posted.',
 });
 
 /** Settlements (liquidación): draft with preview, two approvals, atomic posting. */
@@ -161,6 +206,40 @@ export function registerSettlementRoutes(app: HttpServer, settlements: Settlemen
     },
     async (request) =>
       settlements.preview(requireActor(request), request.params.org, request.params.settlementId),
+  );
+  app.get(
+    `${base}/:settlementId/tickets`,
+    {
+      schema: {
+        tags,
+        summary: 'The tickets the settlement takes (all, or one member’s)',
+        params: SettlementParams,
+        querystring: z.strictObject({ member: z.string().trim().min(1).max(30).optional() }),
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                ticketId: z.uuid(),
+                ticket: z.string(),
+                memberNumber: z.string(),
+                deliveryDate: z.string(),
+                certificationClass: z.string(),
+                payableKg: z.string(),
+                creditedAtDelivery: z.string(),
+              }),
+            ),
+          }),
+          ...problemResponses,
+        },
+      },
+    },
+    async (request) =>
+      settlements.tickets(
+        requireActor(request),
+        request.params.org,
+        request.params.settlementId,
+        request.query.member,
+      ),
   );
   app.post(
     `${base}/:settlementId/recompute`,

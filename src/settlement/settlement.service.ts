@@ -1,4 +1,4 @@
-import { parsePricePerKg } from '../collection/pricing.js';
+import { formatPricePerKg, parsePricePerKg } from '../collection/pricing.js';
 import type { LedgerService, PostingLine } from '../ledger/ledger.service.js';
 import type { MembersService } from '../members/members.service.js';
 import { type Actor, auditActor } from '../orgs/actor.js';
@@ -15,6 +15,7 @@ import {
   type Deduction,
   type MemberSettlement,
   outliers,
+  type PriceMode,
   type SettlementRule,
   settleMember,
   totalsOf,
@@ -37,10 +38,14 @@ export interface DraftInput {
   shareCapitalPerQuintal?: string | undefined;
   deductOwed: boolean;
   floorPercent: string;
+  /** How the price per kg is read (see compute.ts); a second payment when absent. */
+  priceMode?: PriceMode | undefined;
   services?: { memberNumber: string; code: string; amount: string }[] | undefined;
 }
 
 interface StoredRule {
+  /** Absent in settlements drafted before the final-price mode existed: a second payment. */
+  mode?: PriceMode;
   pricePerKgByClass: Record<string, string>;
   deductions: (
     | { kind: 'share_capital_per_qq'; perQuintalMinor: string }
@@ -52,6 +57,7 @@ interface StoredRule {
 
 function toRule(stored: StoredRule): SettlementRule {
   return {
+    mode: stored.mode ?? 'second_payment',
     pricePerKgByClass: Object.fromEntries(
       Object.entries(stored.pricePerKgByClass).map(([k, v]) => [k, BigInt(v)]),
     ),
@@ -62,6 +68,23 @@ function toRule(stored: StoredRule): SettlementRule {
     floorBp: stored.floorBp,
   };
 }
+
+/**
+ * The classes a settlement takes tickets of: those it prices. A second payment of zero takes nothing (so
+ * a later settlement can still pay those tickets); a final price takes every class it names.
+ */
+function pricedClasses(stored: StoredRule): string[] {
+  return Object.entries(stored.pricePerKgByClass)
+    .filter(([, price]) => stored.mode === 'final_price' || BigInt(price) > 0n)
+    .map(([certificationClass]) => certificationClass)
+    .sort();
+}
+
+/** A price per kg as people write it: the currency's decimals, more only where the price has them (12.35, 12.3456). */
+const priceText = (units: bigint, currency: ReturnType<typeof currencyOf>) =>
+  formatPricePerKg(units, currency).replace(new RegExp(`(\\.\\d{${currency.minorUnits}}\\d*?)0+$`), '$1');
+
+const ticketRef = (pointCode: string, number: number) => `${pointCode}-${String(number).padStart(6, '0')}`;
 
 export function createSettlementService(
   deps: ServiceDeps,
@@ -77,6 +100,21 @@ export function createSettlementService(
     return a;
   }
 
+  /**
+   * A draft whose tickets were voided or settled by another settlement since it was computed is refused
+   * before approval and before posting, naming the tickets; recomputing takes them out. (The database
+   * refuses them anyway: settled_tickets admits a ticket once and never a voided one.)
+   */
+  async function refuseStaleTickets(trx: Trx, orgId: string, settlementId: string) {
+    const stale = await q.staleTickets(trx, orgId, settlementId);
+    if (stale.length === 0) return;
+    const shown = stale.slice(0, 10).map((t) => ticketRef(t.point_code, t.ticket_number));
+    throw conflict('settlement.stale_tickets', {
+      count: stale.length,
+      tickets: stale.length > shown.length ? `${shown.join(', ')}…` : shown.join(', '),
+    });
+  }
+
   /** Computes every member's lines from the period's tickets and balances, replacing any earlier draft. */
   async function computeIn(
     trx: Trx,
@@ -88,14 +126,22 @@ export function createSettlementService(
     to: string,
   ) {
     const rule = toRule(stored);
-    const grams = await q.payableByMemberAndClass(trx, a.org.org_id, from, to);
+    await q.releaseTickets(trx, a.org.org_id, settlementId);
+    await q.deleteLines(trx, a.org.org_id, settlementId);
+    await q.takeTickets(trx, a.org.org_id, settlementId, from, to, pricedClasses(stored));
+    const taken = await q.takenByMemberAndClass(trx, a.org.org_id, settlementId);
     const owed = new Map(
       (await q.owedByMember(trx, a.org.org_id)).map((o) => [o.member_key, BigInt(o.balance_minor)]),
     );
-    const byMember = new Map<string, Record<string, bigint>>();
-    for (const g of grams) {
-      const entry = byMember.get(g.member_id) ?? {};
-      entry[g.certification_class] = BigInt(g.grams);
+    const byMember = new Map<
+      string,
+      { grams: Record<string, bigint>; credited: Record<string, bigint>; tickets: number }
+    >();
+    for (const g of taken) {
+      const entry = byMember.get(g.member_id) ?? { grams: {}, credited: {}, tickets: 0 };
+      entry.grams[g.certification_class] = BigInt(g.grams);
+      entry.credited[g.certification_class] = BigInt(g.credited);
+      entry.tickets += g.tickets;
       byMember.set(g.member_id, entry);
     }
     const servicesOf = new Map<string, { code: string; amountMinor: bigint }[]>();
@@ -104,15 +150,15 @@ export function createSettlementService(
         ...(servicesOf.get(s.memberId) ?? []),
         { code: s.code, amountMinor: BigInt(s.amountMinor) },
       ]);
-    const results: MemberSettlement[] = [...byMember].map(([memberId, payableGramsByClass]) =>
+    const results: MemberSettlement[] = [...byMember].map(([memberId, facts]) =>
       settleMember(rule, {
         memberId,
-        payableGramsByClass,
+        payableGramsByClass: facts.grams,
+        creditedMinorByClass: facts.credited,
         owedMinor: owed.get(memberId) ?? 0n,
         services: servicesOf.get(memberId) ?? [],
       }),
     );
-    await q.deleteLines(trx, a.org.org_id, settlementId);
     await q.insertLines(
       trx,
       results.map((r) => ({
@@ -123,7 +169,7 @@ export function createSettlementService(
         gross_minor: Number(r.grossMinor),
         net_minor: Number(r.netMinor),
         floor_applied: r.floorApplied,
-        detail: r,
+        detail: { ...r, tickets: byMember.get(r.memberId)?.tickets ?? 0 },
       })),
     );
     return results;
@@ -141,6 +187,7 @@ export function createSettlementService(
           if (input.periodFrom > input.periodTo)
             throw invalid('error.invalid_body', [{ path: 'periodTo', code: 'settlement.period_order' }]);
           const stored: StoredRule = {
+            mode: input.priceMode ?? 'second_payment',
             pricePerKgByClass: Object.fromEntries(
               Object.entries(input.pricePerKgByClass).map(([k, v]) => [
                 k,
@@ -240,15 +287,33 @@ export function createSettlementService(
   async function previewOf(orgId: string, settlementId: string) {
     const s = await q.findSettlement(db, orgId, settlementId);
     if (!s) throw notFound('settlement.not_found');
+    const stored = s.rule as StoredRule;
     const lines = await q.linesOf(db, orgId, settlementId);
     const approvals = await q.approvalsOf(db, orgId, settlementId);
+    const elsewhere = await q.settledElsewhere(
+      db,
+      orgId,
+      settlementId,
+      s.period_from,
+      s.period_to,
+      pricedClasses(stored),
+    );
+    const stale = s.status === 'posted' ? [] : await q.staleTickets(db, orgId, settlementId);
     const currency = currencyOf(s.currency);
     const details = lines.map(
       (l) =>
         l.detail as {
           memberId: string;
+          tickets?: number;
           deductions: { code: string; requestedMinor: string; takenMinor: string }[];
-          grossByClass: { certificationClass: string; payableGrams: string; amountMinor: string }[];
+          grossByClass: {
+            certificationClass: string;
+            payableGrams: string;
+            pricePerKg: string;
+            valueAtPriceMinor?: string;
+            alreadyCreditedMinor?: string;
+            amountMinor: string;
+          }[];
         },
     );
     const asSettlements = lines.map((l) => ({
@@ -278,7 +343,22 @@ export function createSettlementService(
       periodTo: s.period_to,
       status: s.status,
       currency: s.currency,
+      priceMode: stored.mode ?? 'second_payment',
+      pricePerKgByClass: Object.fromEntries(
+        Object.entries(stored.pricePerKgByClass).map(([k, v]) => [k, priceText(BigInt(v), currency)]),
+      ),
       approvals: approvals.map((p) => ({ userId: p.user_id, role: p.role, at: p.approved_at.toISOString() })),
+      tickets: details.reduce((n, d) => n + (d.tickets ?? 0), 0),
+      settledElsewhere: elsewhere.map((e) => ({
+        settlementId: e.settlement_id,
+        name: e.name,
+        tickets: Number(e.tickets),
+      })),
+      staleTickets: stale.map((t) => ({
+        ticket: ticketRef(t.point_code, t.ticket_number),
+        reason: t.voided ? ('voided' as const) : ('settled' as const),
+        settledBy: t.settled_by,
+      })),
       totals: {
         members: totals.members,
         payableKg: fromGrams(totals.payableGrams, 'kg', 3),
@@ -292,11 +372,15 @@ export function createSettlementService(
       members: lines.map((l, i) => ({
         memberNumber: l.member_number,
         memberName: `${l.given_names} ${l.family_names}`,
+        tickets: details[i]!.tickets ?? 0,
         payableKg: fromGrams(BigInt(l.payable_grams), 'kg', 3),
         gross: formatMoney(BigInt(l.gross_minor), currency),
         byClass: details[i]!.grossByClass.map((g) => ({
           certificationClass: g.certificationClass,
           payableKg: fromGrams(BigInt(g.payableGrams), 'kg', 3),
+          pricePerKg: priceText(BigInt(g.pricePerKg), currency),
+          valueAtPrice: formatMoney(BigInt(g.valueAtPriceMinor ?? g.amountMinor), currency),
+          alreadyCredited: formatMoney(BigInt(g.alreadyCreditedMinor ?? '0'), currency),
           amount: formatMoney(BigInt(g.amountMinor), currency),
         })),
         deductions: details[i]!.deductions.map((d) => ({
@@ -308,6 +392,33 @@ export function createSettlementService(
         floorApplied: l.floor_applied,
         outlier: flagged.has(l.member_id),
         posted: l.entry_id !== null,
+      })),
+    };
+  }
+
+  /** For other domains' services, after they authorized the caller: the ids of the tickets a settlement took of one member. */
+  async function takenTicketIdsOf(orgId: string, settlementId: string, memberId: string) {
+    return new Set((await q.ticketsOf(db, orgId, settlementId, memberId)).map((t) => t.ticket_id));
+  }
+
+  /** The tickets a settlement takes, optionally one member's: what the screen lists under the preview. */
+  async function tickets(actor: Actor, slug: string, settlementId: string, memberNumber?: string) {
+    const a = await access(db, actor, slug);
+    const s = await q.findSettlement(db, a.org.org_id, settlementId);
+    if (!s) throw notFound('settlement.not_found');
+    const memberId =
+      memberNumber === undefined ? undefined : await members.memberIdOf(db, a.org.org_id, memberNumber);
+    const currency = currencyOf(s.currency);
+    const rows = await q.ticketsOf(db, a.org.org_id, settlementId, memberId);
+    return {
+      items: rows.map((t) => ({
+        ticketId: t.ticket_id,
+        ticket: ticketRef(t.point_code, t.ticket_number),
+        memberNumber: t.member_number,
+        deliveryDate: t.delivery_date,
+        certificationClass: t.certification_class,
+        payableKg: fromGrams(BigInt(t.payable_grams), 'kg', 3),
+        creditedAtDelivery: formatMoney(BigInt(t.value_minor), currency),
       })),
     };
   }
@@ -332,6 +443,7 @@ export function createSettlementService(
       const s = await q.findSettlement(trx, a.org.org_id, settlementId, true);
       if (!s) throw notFound('settlement.not_found');
       if (s.status === 'posted') throw conflict('settlement.already_posted');
+      await refuseStaleTickets(trx, a.org.org_id, settlementId);
       const approvals = await q.approvalsOf(trx, a.org.org_id, settlementId);
       if (approvals.some((p) => p.user_id === actor.userId)) throw conflict('settlement.same_person');
       const role = (['manager', 'accountant'] as const).find(
@@ -376,6 +488,7 @@ export function createSettlementService(
       if (!s) throw notFound('settlement.not_found');
       if (s.status === 'posted') return; // already done: running it again posts nothing twice
       if (s.status !== 'approved') throw conflict('settlement.not_approved');
+      await refuseStaleTickets(trx, a.org.org_id, settlementId);
       await ledger.ensureChartIn(trx, a.org.org_id, a.org.locale);
       // entries dated at the period's end, or today if the period has not ended yet (dates compare as text)
       const today = todayIn(a.org.time_zone, clock.now());
@@ -450,7 +563,7 @@ export function createSettlementService(
     return preview(actor, slug, settlementId);
   }
 
-  return { createDraft, recompute, preview, previewOf, list, approve, post };
+  return { createDraft, recompute, preview, previewOf, takenTicketIdsOf, tickets, list, approve, post };
 }
 
 export type SettlementService = ReturnType<typeof createSettlementService>;

@@ -367,3 +367,154 @@ describe('the member’s own documents', () => {
     expect(other.statusCode).toBe(403);
   });
 });
+
+describe('a ticket is settled at most once', () => {
+  const base = '/api/v1/orgs/union-y-fe/settlements';
+  const draft = async (body: Record<string, unknown>) => {
+    const res = await post(
+      base,
+      {
+        id: uuid(),
+        periodFrom: '2026-01-01',
+        periodTo: '2026-03-02',
+        deductOwed: false,
+        floorPercent: '0',
+        ...body,
+      },
+      manager,
+    );
+    expect(res.statusCode, res.body).toBe(201);
+    return json(res);
+  };
+  const approveBoth = async (id: string) => {
+    await post(`${base}/${id}/approve`, undefined, manager);
+    return post(`${base}/${id}/approve`, undefined, accountant);
+  };
+  const newTicket = async (memberNumber: string, grossKg: string) =>
+    ctx.services.collection.createTicket(systemActor('test'), 'union-y-fe', {
+      id: uuid(),
+      pointCode: 'MAR',
+      memberNumber,
+      deliveredAt: '2026-02-27T10:00:00-05:00',
+      coffeeState: 'dry_parchment',
+      certificationClass: 'conventional',
+      sacks: 1,
+      grossKg,
+      tareKg: '1',
+    });
+
+  it('a draft over a period already settled takes none of its settled tickets, and says so', async () => {
+    const preview = await draft({ name: 'Segundo reintegro', pricePerKgByClass: { conventional: '0.50' } });
+    expect(preview.tickets).toBe(0);
+    expect(preview.totals.members).toBe(0);
+    expect(preview.settledElsewhere).toEqual([
+      expect.objectContaining({ name: 'Reintegro campaña 2026 (1)', tickets: 8 }),
+    ]);
+  });
+
+  it('an overlapping settlement pays only the tickets delivered since; two drafts over the same tickets: the second is refused, named, and recomputing leaves them out', async () => {
+    const ticket = await newTicket(memberNumbers[1]!, '47');
+    const first = await draft({ name: 'Reintegro tardío A', pricePerKgByClass: { conventional: '1.00' } });
+    const second = await draft({ name: 'Reintegro tardío B', pricePerKgByClass: { conventional: '2.00' } });
+    for (const p of [first, second]) {
+      expect(p.tickets).toBe(1);
+      expect(p.members).toHaveLength(1);
+      expect(p.members[0]).toMatchObject({ memberNumber: memberNumbers[1], tickets: 1, payableKg: '46.000' });
+    }
+    const listed = json(
+      await ctx.http.inject({ method: 'GET', url: `${base}/${first.id}/tickets`, headers: manager.headers }),
+    );
+    expect(listed.items).toEqual([
+      expect.objectContaining({
+        ticket: `${ticket.pointCode}-${String(ticket.number).padStart(6, '0')}`,
+        memberNumber: memberNumbers[1],
+      }),
+    ]);
+    expect(json(await approveBoth(first.id)).status).toBe('approved');
+    expect(json(await post(`${base}/${first.id}/post`, undefined, accountant)).status).toBe('posted');
+
+    const refused = await post(`${base}/${second.id}/approve`, undefined, manager);
+    expect(refused.statusCode).toBe(409);
+    expect(json(refused).code).toBe('settlement.stale_tickets');
+    expect(json(refused).detail).toContain(listed.items[0].ticket);
+    const stale = json(
+      await ctx.http.inject({ method: 'GET', url: `${base}/${second.id}`, headers: manager.headers }),
+    );
+    expect(stale.staleTickets).toEqual([
+      { ticket: listed.items[0].ticket, reason: 'settled', settledBy: 'Reintegro tardío A' },
+    ]);
+    const recomputed = json(await post(`${base}/${second.id}/recompute`, undefined, manager));
+    expect(recomputed.tickets).toBe(0);
+    expect(recomputed.staleTickets).toEqual([]);
+  });
+
+  it('the database itself refuses a second posting of a ticket, even past the service', async () => {
+    await newTicket(memberNumbers[2]!, '47');
+    const a = await draft({ name: 'Reintegro C', pricePerKgByClass: { conventional: '1.00' } });
+    const b = await draft({ name: 'Reintegro D', pricePerKgByClass: { conventional: '1.00' } });
+    await approveBoth(a.id);
+    await post(`${base}/${a.id}/post`, undefined, accountant);
+    // b still holds the same ticket in its draft: marking it posted behind the service's back fails whole
+    await expect(
+      sql`UPDATE settlements SET status = 'posted', posted_at = now(), posted_by_label = 'x' WHERE settlement_id = ${b.id}`.execute(
+        ctx.db,
+      ),
+    ).rejects.toMatchObject({ code: '23505' });
+    const settledTwice = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM (SELECT ticket_id FROM settled_tickets GROUP BY org_id, ticket_id HAVING count(*) > 1) d`.execute(
+      ctx.db,
+    );
+    expect(settledTwice.rows[0]!.n).toBe(0);
+    // and a posted settlement's tickets are frozen
+    await expect(
+      sql`DELETE FROM settlement_tickets WHERE settlement_id = ${a.id}`.execute(ctx.db),
+    ).rejects.toMatchObject({
+      code: '23514',
+    });
+  });
+
+  it('a settled ticket cannot be voided, with the reason in the user’s language', async () => {
+    const settled = json(
+      await ctx.http.inject({ method: 'GET', url: `${base}`, headers: manager.headers }),
+    ).items.find((s: { name: string }) => s.name === 'Reintegro campaña 2026 (1)');
+    const tickets = json(
+      await ctx.http.inject({
+        method: 'GET',
+        url: `${base}/${settled.id}/tickets`,
+        headers: manager.headers,
+      }),
+    ).items;
+    expect(tickets).toHaveLength(8);
+    const res = await post(
+      `/api/v1/orgs/union-y-fe/tickets/${tickets[0].ticketId}/void`,
+      { reason: 'Peso mal digitado' },
+      manager,
+    );
+    expect(res.statusCode).toBe(409);
+    expect(json(res).code).toBe('db.constraint.settled_ticket_not_voided');
+    expect(json(res).detail).toContain('no se puede anular');
+  });
+
+  it('a final price pays the price less what each ticket was credited at delivery, with the arithmetic shown', async () => {
+    // 46 kg payable, credited S/ 10.00 per kg at the desk (460.00); final price S/ 12.35 → 568.10 − 460.00 = 108.10
+    await newTicket(memberNumbers[3]!, '47');
+    const preview = await draft({
+      name: 'Precio final',
+      priceMode: 'final_price',
+      pricePerKgByClass: { conventional: '12.35' },
+    });
+    expect(preview.priceMode).toBe('final_price');
+    expect(preview.members.map((m: { memberNumber: string }) => m.memberNumber)).toEqual([memberNumbers[3]]);
+    expect(preview.members[0].byClass).toEqual([
+      {
+        certificationClass: 'conventional',
+        payableKg: '46.000',
+        pricePerKg: '12.35',
+        valueAtPrice: '568.10',
+        alreadyCredited: '460.00',
+        amount: '108.10',
+      },
+    ]);
+    expect(preview.totals.gross).toBe('108.10');
+  });
+});

@@ -402,6 +402,20 @@ export interface SettlementLinesTable {
   detail: ColumnType<unknown, string, string>;
   entry_id: string | null;
 }
+/** The tickets a settlement takes (rewritten with its draft; frozen once posted). */
+export interface SettlementTicketsTable {
+  org_id: string;
+  settlement_id: string;
+  ticket_id: string;
+  member_id: string;
+}
+/** A ticket settled, written by the database when its settlement is posted: at most once per ticket. */
+export interface SettledTicketsTable {
+  org_id: string;
+  ticket_id: string;
+  settlement_id: string;
+  settled_at: Date;
+}
 export interface SettlementApprovalsTable {
   org_id: string;
   settlement_id: string;
@@ -685,6 +699,8 @@ export interface Database {
   weigh_ticket_voids: WeighTicketVoidsTable;
   settlements: SettlementsTable;
   settlement_lines: SettlementLinesTable;
+  settlement_tickets: SettlementTicketsTable;
+  settled_tickets: SettledTicketsTable;
   settlement_approvals: SettlementApprovalsTable;
   payment_batches: PaymentBatchesTable;
   payments: PaymentsTable;
