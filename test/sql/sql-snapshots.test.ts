@@ -25,8 +25,9 @@ describe('SQL snapshots', () => {
 
   it('are up to date with the query functions', async () => {
     const expected = await renderAll();
+    // the diff reads from the committed snapshot (expected) to what the code builds now (received)
     for (const [path, content] of expected)
-      expect.soft(read(path), `${relativeToRoot(path)} is stale: ${REGENERATE}`).toBe(content);
+      expect.soft(content, `${relativeToRoot(path)} is stale: ${REGENERATE}`).toBe(read(path));
     const orphans = snapshotFiles()
       .filter((path) => !expected.has(path))
       .map(relativeToRoot);
