@@ -313,9 +313,15 @@ export const sqlCases: Record<string, Record<string, Call[]>> = {
     insertMember: [{ args: [memberRow], rows: ONE_ROW }],
     updateMember: [
       {
-        args: [ORG, MEMBER, { phone: '+51900000000', community: 'Huabal', updated_at: AT }],
+        label: 'edited fields',
+        args: [
+          ORG,
+          MEMBER,
+          { phone: '+51900000000', search_text: 'rosa quispe mamani 0001', updated_at: AT },
+        ],
         rows: ONE_ROW,
       },
+      { label: 'status', args: [ORG, MEMBER, { status: 'suspended', updated_at: AT }], rows: ONE_ROW },
     ],
     listMembers: [
       [ORG, {}, { limit: 50 }],
@@ -410,7 +416,9 @@ export const sqlCases: Record<string, Record<string, Call[]>> = {
     refreshOverlapFlag: [[ORG, [ID, OTHER_ID]]],
     allPlotsWithMembers: [[ORG]],
     insertCertification: [{ args: [certificationRow], rows: ONE_ROW }],
-    updateCertification: [[ORG, ID, { status: 'suspended', valid_until: LATER_DAY, updated_at: AT }]],
+    updateCertification: [
+      [ORG, ID, { status: 'suspended', conversion_year: null, valid_until: LATER_DAY, updated_at: AT }],
+    ],
     certificationsOf: [[ORG, MEMBER]],
     insertInspection: [{ args: [inspectionRow], rows: ONE_ROW }],
     inspectionsOf: [[ORG, MEMBER]],
@@ -870,13 +878,27 @@ export const sqlCases: Record<string, Record<string, Call[]>> = {
     ],
     electionsOf: [[ORG, ID]],
     updateElection: [
-      { label: 'opened', args: [ORG, ID, { status: 'open', public_key: 'public key', opened_at: AT }] },
+      {
+        label: 'opened',
+        args: [
+          ORG,
+          ID,
+          { status: 'open', public_key: 'public key', sealed_private_key: 'sealed', opened_at: AT },
+        ],
+      },
       {
         label: 'tallied',
         args: [
           ORG,
           ID,
-          { status: 'tallied', sealed_private_key: null, tallied_at: AT, voters: 100, blank: 2 },
+          {
+            status: 'tallied',
+            tallied_at: AT,
+            voters: 100,
+            blank: 2,
+            draw_seed: null,
+            sealed_private_key: null,
+          },
         ],
       },
     ],

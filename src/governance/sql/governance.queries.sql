@@ -432,15 +432,15 @@ where "org_id" = $1
 
 -- governance.queries.updateElection (opened)
 update "elections"
-set "status" = $1, "public_key" = $2, "opened_at" = $3
-where "org_id" = $4
-  and "election_id" = $5;
+set "status" = $1, "public_key" = $2, "sealed_private_key" = $3, "opened_at" = $4
+where "org_id" = $5
+  and "election_id" = $6;
 
 -- governance.queries.updateElection (tallied)
 update "elections"
-set "status" = $1, "sealed_private_key" = $2, "tallied_at" = $3, "voters" = $4, "blank" = $5
-where "org_id" = $6
-  and "election_id" = $7;
+set "status" = $1, "tallied_at" = $2, "voters" = $3, "blank" = $4, "draw_seed" = $5, "sealed_private_key" = $6
+where "org_id" = $7
+  and "election_id" = $8;
 
 -- governance.queries.updateMinutes (edited)
 update "minutes"

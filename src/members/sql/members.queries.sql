@@ -322,16 +322,23 @@ order by "recorded_at", "change_id";
 
 -- members.queries.updateCertification
 update "certifications"
-set "status" = $1, "valid_until" = $2, "updated_at" = $3
-where "org_id" = $4
-  and "certification_id" = $5
+set "status" = $1, "conversion_year" = $2, "valid_until" = $3, "updated_at" = $4
+where "org_id" = $5
+  and "certification_id" = $6
 returning *;
 
--- members.queries.updateMember
+-- members.queries.updateMember (edited fields)
 update "members"
-set "phone" = $1, "community" = $2, "updated_at" = $3
+set "phone" = $1, "search_text" = $2, "updated_at" = $3
 where "org_id" = $4
   and "member_id" = $5
+returning *;
+
+-- members.queries.updateMember (status)
+update "members"
+set "status" = $1, "updated_at" = $2
+where "org_id" = $3
+  and "member_id" = $4
 returning *;
 
 -- members.queries.updatePlot
