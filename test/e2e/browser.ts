@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { createApp, type Services } from '../../src/app.js';
@@ -35,6 +35,41 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
+const WEB_SOURCES = join(PACKAGE_ROOT, 'src', 'web');
+const WEB_INDEX = join(WEB_ROOT, 'index.html');
+
+/** The newest modification time of any file under `dir`. */
+function newestUnder(dir: string): number {
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newestUnder(path) : statSync(path).mtimeMs);
+  }
+  return latest;
+}
+
+/**
+ * Why the browser tests cannot run, when the web app was never built: without it the server answers
+ * 404 for every page and each test would wait out its timeouts looking for the sign-in form.
+ */
+export function webBuildMissingReason(): string | undefined {
+  return existsSync(WEB_INDEX)
+    ? undefined
+    : `no web build at ${WEB_INDEX}: run \`npm run build:web\` first (\`npm test\` builds it when stale)`;
+}
+
+let staleWarned = false;
+/** A build older than the web sources tests yesterday's screens: said once, not fatal. */
+function warnIfStale() {
+  if (staleWarned || !existsSync(WEB_SOURCES)) return;
+  staleWarned = true;
+  if (newestUnder(WEB_SOURCES) > statSync(WEB_INDEX).mtimeMs)
+    console.warn(
+      `[ayni tests] the web build (${WEB_INDEX}) is older than src/web: these browser tests run the old ` +
+        'screens; run `npm run build:web` (npm test does it)',
+    );
+}
+
 /** Where browser tests leave their screenshots for a person to look at. */
 export const ARTIFACTS = join(PACKAGE_ROOT, 'test-artifacts');
 
@@ -49,6 +84,9 @@ export interface WebServer {
  * runs before it listens, for what a person would have set up first (a collection point, prices).
  */
 export async function startWebServer(prepare?: (services: Services) => Promise<void>): Promise<WebServer> {
+  const missing = webBuildMissingReason();
+  if (missing) throw new Error(`[ayni tests] ${missing}`);
+  warnIfStale();
   mkdirSync(ARTIFACTS, { recursive: true });
   const handle = await openTestDatabase();
   const { http, services } = await createApp({ db: handle.db, webRoot: WEB_ROOT });

@@ -17,7 +17,13 @@ export { DEMO_PASSWORD, TEST_EPOCH };
  * global set-up: PGlite from its archive, or PostgreSQL with CREATE DATABASE … TEMPLATE.
  */
 export async function openTestDatabase(): Promise<DatabaseHandle> {
-  if (inject('engine') === 'postgres') {
+  const engine = inject('engine');
+  if (!engine)
+    throw new Error(
+      'This test opens a database but runs without the database set-up (the `unit` project has none): ' +
+        'name it *.db.test.ts beside its code, or put it under test/, so it runs in the `db` project.',
+    );
+  if (engine === 'postgres') {
     const url = inject('postgresUrl');
     const name = `ayni_t_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: url });
