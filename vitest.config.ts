@@ -50,7 +50,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: [E2E_TESTS],
-          globalSetup: [TEMPLATE],
+          // The prerequisites first: a missing web build stops the run before the template is built.
+          globalSetup: ['test/harness/browser-prerequisites.ts', TEMPLATE],
         },
       },
     ],
