@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/orgs/actor.js';
 import { createTestContext, signIn, type TestContext } from '../harness/context.js';
-import { factories, type TestOrg } from '../harness/factories.js';
+import type { TestOrg } from '../harness/factories.js';
 
 /**
  * The consent mechanism later modules call: `authorizeArea` lets a central or program read exactly the
@@ -19,7 +19,7 @@ let admin: string;
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  const make = factories(ctx.services);
+  const { make } = ctx;
   central = await make.organization({ kind: 'central', slug: 'central', roles: ['manager'] });
   program = await make.organization({ kind: 'program', slug: 'program', roles: ['viewer'] });
   south = await make.cooperative({ slug: 'south', roles: ['admin', 'cashier'] });

@@ -9,6 +9,7 @@ import type { HttpServer } from '../../src/platform/http/server.js';
 import { sequentialIds } from '../../src/platform/ids.js';
 
 import { DEMO_PASSWORD, TEMPLATE_DB, TEST_EPOCH } from './constants.js';
+import { type Factories, factories } from './factories.js';
 
 export { DEMO_PASSWORD, TEST_EPOCH };
 
@@ -54,6 +55,8 @@ export interface TestContext {
   clock: SteppingClock;
   http: HttpServer;
   services: Services;
+  /** Factories over this context's services: `ctx.make.cooperative()`, `ctx.make.members(coop, 3)`… */
+  make: Factories;
   close(): Promise<void>;
 }
 
@@ -75,6 +78,7 @@ export async function createTestContext(options: { bodyLimit?: number } = {}): P
     clock,
     http,
     services,
+    make: factories(services),
     async close() {
       await http.close();
       await handle.close();

@@ -11,7 +11,7 @@ import { DEMO_PASSWORD } from './constants.js';
  * names, so a test says what it builds instead of leaning on the demo's names and hand-picked id ranges.
  *
  * @example
- * const make = factories(ctx.services);
+ * const make = factories(ctx.services); // or `ctx.make`, from createTestContext
  * const coop = await make.cooperative({ slug: 'ledger-coop', roles: ['manager', 'cashier'] });
  * const [ana] = await make.members(coop, 1);
  * const point = await make.collectionPoint(coop);
