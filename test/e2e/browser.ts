@@ -1,22 +1,16 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { createApp, type Services } from '../../src/app.js';
 import { PACKAGE_ROOT, WEB_ROOT } from '../../src/platform/paths.js';
+import {
+  CHROMIUM_PATH,
+  chromiumMissingReason,
+  webBuildMissingReason,
+} from '../harness/browser-prerequisites.js';
 import { openTestDatabase } from '../harness/context.js';
 
-/** The system's Chromium (Debian's package), never a downloaded one. */
-export const CHROMIUM_PATH = [
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-].find((p) => existsSync(p));
-
-export function chromiumMissingReason(): string | undefined {
-  return CHROMIUM_PATH
-    ? undefined
-    : 'no Chromium at /usr/bin/chromium (apt-get install chromium): browser tests skipped';
-}
+export { CHROMIUM_PATH, chromiumMissingReason };
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
@@ -49,6 +43,9 @@ export interface WebServer {
  * runs before it listens, for what a person would have set up first (a collection point, prices).
  */
 export async function startWebServer(prepare?: (services: Services) => Promise<void>): Promise<WebServer> {
+  // Also checked by the e2e project's global set-up; here for a test file run some other way.
+  const missing = webBuildMissingReason();
+  if (missing) throw new Error(`[ayni tests] ${missing}`);
   mkdirSync(ARTIFACTS, { recursive: true });
   const handle = await openTestDatabase();
   const { http, services } = await createApp({ db: handle.db, webRoot: WEB_ROOT });

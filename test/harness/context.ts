@@ -9,6 +9,7 @@ import type { HttpServer } from '../../src/platform/http/server.js';
 import { sequentialIds } from '../../src/platform/ids.js';
 
 import { DEMO_PASSWORD, TEMPLATE_DB, TEST_EPOCH } from './constants.js';
+import { type Factories, factories } from './factories.js';
 
 export { DEMO_PASSWORD, TEST_EPOCH };
 
@@ -17,7 +18,13 @@ export { DEMO_PASSWORD, TEST_EPOCH };
  * global set-up: PGlite from its archive, or PostgreSQL with CREATE DATABASE … TEMPLATE.
  */
 export async function openTestDatabase(): Promise<DatabaseHandle> {
-  if (inject('engine') === 'postgres') {
+  const engine = inject('engine');
+  if (!engine)
+    throw new Error(
+      'This test opens a database but runs without the database set-up (the `unit` project has none): ' +
+        'name it *.db.test.ts beside its code, or put it under test/, so it runs in the `db` project.',
+    );
+  if (engine === 'postgres') {
     const url = inject('postgresUrl');
     const name = `ayni_t_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: url });
@@ -48,6 +55,8 @@ export interface TestContext {
   clock: SteppingClock;
   http: HttpServer;
   services: Services;
+  /** Factories over this context's services: `ctx.make.cooperative()`, `ctx.make.members(coop, 3)`… */
+  make: Factories;
   close(): Promise<void>;
 }
 
@@ -69,6 +78,7 @@ export async function createTestContext(options: { bodyLimit?: number } = {}): P
     clock,
     http,
     services,
+    make: factories(services),
     async close() {
       await http.close();
       await handle.close();

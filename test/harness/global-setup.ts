@@ -31,8 +31,13 @@ async function seed(db: Parameters<typeof migrate>[0]) {
   await loadDemo(createServices({ db, clock: new SteppingClock(TEST_EPOCH), ids: sequentialIds(7) }));
 }
 
-export default async function setup(project: TestProject) {
-  const cleanups: (() => void | Promise<void>)[] = [];
+interface Template {
+  engine: 'pglite' | 'postgres';
+  pgliteTemplate: string;
+  postgresUrl: string;
+}
+
+async function buildTemplate(cleanups: (() => void | Promise<void>)[]): Promise<Template> {
   if (process.env.AYNI_TEST_PG === '1') {
     let url = process.env.AYNI_TEST_DATABASE_URL;
     if (!url) {
@@ -57,24 +62,55 @@ export default async function setup(project: TestProject) {
     const handle = await connect({ databaseUrl: templateUrl.toString(), poolSize: 2 });
     await seed(handle.db);
     await handle.close();
-    project.provide('engine', 'postgres');
-    project.provide('postgresUrl', url);
-    project.provide('pgliteTemplate', '');
-  } else {
-    console.log('[ayni tests] engine: PGlite (set AYNI_TEST_PG=1 to run the same suite on PostgreSQL)');
-    const handle = await connect({ dataDir: 'memory://' });
-    await seed(handle.db);
-    const archive = await handle.pglite!.dumpDataDir('none');
-    const dir = mkdtempSync(join(tmpdir(), 'ayni-template-'));
-    const file = join(dir, 'template.tar');
-    writeFileSync(file, Buffer.from(await archive.arrayBuffer()));
-    await handle.close();
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    project.provide('engine', 'pglite');
-    project.provide('pgliteTemplate', file);
-    project.provide('postgresUrl', '');
+    return { engine: 'postgres', postgresUrl: url, pgliteTemplate: '' };
   }
+  console.log('[ayni tests] engine: PGlite (set AYNI_TEST_PG=1 to run the same suite on PostgreSQL)');
+  const handle = await connect({ dataDir: 'memory://' });
+  await seed(handle.db);
+  const archive = await handle.pglite!.dumpDataDir('none');
+  const dir = mkdtempSync(join(tmpdir(), 'ayni-template-'));
+  const file = join(dir, 'template.tar');
+  writeFileSync(file, Buffer.from(await archive.arrayBuffer()));
+  await handle.close();
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return { engine: 'pglite', pgliteTemplate: file, postgresUrl: '' };
+}
+
+/**
+ * The `db` and `e2e` projects both name this set-up, and Vitest runs it once per project (each in its
+ * own module instance): the template is built by the first and shared through the process's global
+ * object, and removed by the last project to finish.
+ */
+const SHARED = Symbol.for('ayni.test.template');
+interface Shared {
+  template: Promise<Template>;
+  users: number;
+  cleanups: (() => void | Promise<void>)[];
+}
+
+export default async function setup(project: TestProject) {
+  const global = globalThis as { [SHARED]?: Shared };
+  let shared = global[SHARED];
+  if (!shared) {
+    const cleanups: Shared['cleanups'] = [];
+    const template = buildTemplate(cleanups).catch(async (error: unknown) => {
+      // A half-started cluster must not outlive a failed set-up.
+      for (const cleanup of cleanups.reverse()) await cleanup();
+      throw error;
+    });
+    shared = { template, users: 0, cleanups };
+    global[SHARED] = shared;
+  }
+  shared.users++;
+  const template = await shared.template;
+  project.provide('engine', template.engine);
+  project.provide('pgliteTemplate', template.pgliteTemplate);
+  project.provide('postgresUrl', template.postgresUrl);
+  const mine = shared;
   return async () => {
-    for (const cleanup of cleanups.reverse()) await cleanup();
+    mine.users--;
+    if (mine.users > 0) return;
+    if (global[SHARED] === mine) delete global[SHARED];
+    for (const cleanup of mine.cleanups.reverse()) await cleanup();
   };
 }

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../test/harness/context.js';
+import { factories, testId } from '../../test/harness/factories.js';
 import { createApp } from '../app.js';
 import { systemActor } from '../orgs/actor.js';
 import { SteppingClock } from '../platform/clock.js';
@@ -24,22 +25,16 @@ beforeAll(async () => {
     clock: new SteppingClock('2026-03-05T12:00:00Z'),
     ids: sequentialIds(9),
   }));
-  orgId = (
-    await handle.db
-      .selectFrom('organizations')
-      .select('org_id')
-      .where('slug', '=', 'cedros')
-      .executeTakeFirstOrThrow()
-  ).org_id;
-  memberIds = (
-    await handle.db.selectFrom('members').select('member_id').where('org_id', '=', orgId).limit(5).execute()
-  ).map((m) => m.member_id);
+  const make = factories(services);
+  const coop = await make.cooperative({ slug: 'ledger-coop', roles: [] });
+  orgId = coop.id;
+  memberIds = (await make.members(coop, 5)).map((m) => m.id);
   await inTransaction(handle.db, (trx) => services.ledger.ensureChartIn(trx, orgId, 'es'));
 });
 afterAll(() => handle.close());
 
 let n = 0;
-const entryId = () => `01900000-0000-7000-8000-${(0x7000_0000 + ++n).toString(16).padStart(12, '0')}`;
+const entryId = () => testId(`ledger-entry:${++n}`);
 
 describe('the ledger', () => {
   it('posts a balanced entry and keeps balances in the same transaction', async () => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../test/harness/context.js';
+import { type Factories, factories, type TestOrg, testId } from '../../test/harness/factories.js';
 import { createApp } from '../app.js';
 import { systemActor } from '../orgs/actor.js';
 import { SteppingClock } from '../platform/clock.js';
@@ -20,6 +21,8 @@ describe.skipIf(!HLEDGER)('hledger export', () => {
   let handle: DatabaseHandle;
   let services: Awaited<ReturnType<typeof createApp>>['services'];
   let orgId: string;
+  let coop: TestOrg;
+  let make: Factories;
   let dir: string;
 
   beforeAll(async () => {
@@ -29,13 +32,19 @@ describe.skipIf(!HLEDGER)('hledger export', () => {
       clock: new SteppingClock('2026-03-05T12:00:00Z'),
       ids: sequentialIds(11),
     }));
-    orgId = (
-      await handle.db
-        .selectFrom('organizations')
-        .select('org_id')
-        .where('slug', '=', 'selva-andina')
-        .executeTakeFirstOrThrow()
-    ).org_id;
+    make = factories(services);
+    coop = await make.cooperative({ slug: 'hledger-coop', roles: ['cashier'] });
+    orgId = coop.id;
+    // A morning at the desk: tickets priced and posted by the real collection service, some with cash.
+    const point = await make.collectionPoint(coop);
+    await make.priceSchedule(coop, { basePricePerKg: '11.80' });
+    for (const [i, member] of (await make.members(coop, 4)).entries())
+      await make.weighTicket(coop, {
+        point,
+        member,
+        grossKg: `${60 + i * 7}.250`,
+        cashPaid: i % 2 ? '100.00' : '0',
+      });
     dir = mkdtempSync(join(tmpdir(), 'ayni-hledger-'));
   });
   afterAll(async () => {
@@ -44,15 +53,10 @@ describe.skipIf(!HLEDGER)('hledger export', () => {
   });
 
   it('hledger reads the journal and its balances equal the trial balance to the cent', async () => {
-    const members = await handle.db
-      .selectFrom('members')
-      .select(['member_id'])
-      .where('org_id', '=', orgId)
-      .limit(20)
-      .execute();
+    const members = await make.members(coop, 20);
     const actor = systemActor('test');
     let n = 0;
-    const id = () => `01900000-0000-7000-8000-${(0x7100_0000 + ++n).toString(16).padStart(12, '0')}`;
+    const id = () => testId(`hledger-entry:${++n}`);
     const entries: string[] = [];
     await inTransaction(handle.db, async (trx) => {
       await services.ledger.ensureChartIn(trx, orgId, 'es');
@@ -68,7 +72,7 @@ describe.skipIf(!HLEDGER)('hledger export', () => {
           source: { type: 'test', id: String(i) },
           lines: [
             { account: { purpose: 'coffee_stock' }, amountMinor: amount },
-            { account: { purpose: 'payable_members' }, memberId: m.member_id, amountMinor: -amount },
+            { account: { purpose: 'payable_members' }, memberId: m.id, amountMinor: -amount },
           ],
         });
         if (i % 3 === 0) {
@@ -79,7 +83,7 @@ describe.skipIf(!HLEDGER)('hledger export', () => {
             currency: 'PEN',
             source: { type: 'test', id: `cash${i}` },
             lines: [
-              { account: { purpose: 'payable_members' }, memberId: m.member_id, amountMinor: 5_000 },
+              { account: { purpose: 'payable_members' }, memberId: m.id, amountMinor: 5_000 },
               { account: { purpose: 'cash' }, amountMinor: -5_000 },
             ],
           });
@@ -109,7 +113,7 @@ describe.skipIf(!HLEDGER)('hledger export', () => {
       const cents = BigInt(balance.replace(/[^0-9-]/g, ''));
       byCode.set(code, (byCode.get(code) ?? 0n) + cents);
     }
-    const trial = await services.ledger.trialBalance(systemActor('test'), 'selva-andina');
+    const trial = await services.ledger.trialBalance(systemActor('test'), coop.slug);
     expect(trial.balanced).toBe(true);
     const nonZero = trial.accounts.filter((a) => a.balanceMinor !== 0);
     expect(nonZero.length).toBeGreaterThan(1);
