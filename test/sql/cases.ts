@@ -626,7 +626,12 @@ export const sqlCases: Record<string, Record<string, Call[]>> = {
       },
       { label: 'recomputed', args: [ORG, ID, { status: 'draft', computed_at: AT }] },
     ],
-    payableByMemberAndClass: [[ORG, DAY, LATER_DAY]],
+    takeTickets: [[ORG, ID, DAY, LATER_DAY, ['conventional', 'organic']]],
+    releaseTickets: [[ORG, ID]],
+    takenByMemberAndClass: [[ORG, ID]],
+    ticketsOf: [[ORG, ID], { label: 'one member', args: [ORG, ID, MEMBER] }],
+    settledElsewhere: [[ORG, ID, DAY, LATER_DAY, ['conventional']]],
+    staleTickets: [[ORG, ID]],
     owedByMember: [[ORG]],
     deleteLines: [[ORG, ID]],
     insertLines: [

@@ -67,16 +67,10 @@ where "b"."org_id" = $1
   and "a"."purpose" = $2
   and "b"."balance_minor" > $3;
 
--- settlement.queries.payableByMemberAndClass
-select "t"."member_id", "t"."certification_class", sum(t.payable_grams)::text as "grams"
-from "weigh_tickets" as "t"
-left join "weigh_ticket_voids" as "v" on "v"."org_id" = "t"."org_id"
-  and "v"."ticket_id" = "t"."ticket_id"
-where "t"."org_id" = $1
-  and "t"."delivery_date" >= $2
-  and "t"."delivery_date" <= $3
-  and "v"."ticket_id" is null
-group by "t"."member_id", "t"."certification_class";
+-- settlement.queries.releaseTickets
+delete from "settlement_tickets"
+where "org_id" = $1
+  and "settlement_id" = $2;
 
 -- settlement.queries.setLineEntry
 update "settlement_lines"
@@ -102,3 +96,91 @@ update "settlements"
 set "status" = $1, "computed_at" = $2
 where "org_id" = $3
   and "settlement_id" = $4;
+
+-- settlement.queries.settledElsewhere
+select "s"."settlement_id", "s"."name", count(*)::text as "tickets"
+from "weigh_tickets" as "t"
+inner join "settled_tickets" as "d" on "d"."org_id" = "t"."org_id"
+  and "d"."ticket_id" = "t"."ticket_id"
+inner join "settlements" as "s" on "s"."org_id" = "d"."org_id"
+  and "s"."settlement_id" = "d"."settlement_id"
+where "t"."org_id" = $1
+  and "t"."delivery_date" >= $2
+  and "t"."delivery_date" <= $3
+  and "t"."certification_class" in ($4)
+  and "s"."settlement_id" != $5
+group by "s"."settlement_id", "s"."name"
+order by "s"."name";
+
+-- settlement.queries.staleTickets
+select "p"."code" as "point_code", "t"."ticket_number", v.ticket_id IS NOT NULL as "voided", "other"."name" as "settled_by"
+from "settlement_tickets" as "st"
+inner join "weigh_tickets" as "t" on "t"."org_id" = "st"."org_id"
+  and "t"."ticket_id" = "st"."ticket_id"
+inner join "collection_points" as "p" on "p"."org_id" = "t"."org_id"
+  and "p"."point_id" = "t"."point_id"
+left join "weigh_ticket_voids" as "v" on "v"."org_id" = "st"."org_id"
+  and "v"."ticket_id" = "st"."ticket_id"
+left join "settled_tickets" as "d" on "d"."org_id" = "st"."org_id"
+  and "d"."ticket_id" = "st"."ticket_id"
+left join "settlements" as "other" on "other"."org_id" = "d"."org_id"
+  and "other"."settlement_id" = "d"."settlement_id"
+where "st"."org_id" = $1
+  and "st"."settlement_id" = $2
+  and ("v"."ticket_id" is not null or "d"."settlement_id" != $3)
+order by "p"."code", "t"."ticket_number";
+
+-- settlement.queries.takeTickets
+INSERT INTO settlement_tickets (org_id, settlement_id, ticket_id, member_id)
+SELECT t.org_id, $1::uuid, t.ticket_id, t.member_id
+FROM weigh_tickets t
+WHERE t.org_id = $2
+  AND t.delivery_date BETWEEN $3::date
+  AND $4::date
+  AND t.certification_class = ANY($5::text[])
+  AND NOT EXISTS (
+    SELECT 1
+    FROM weigh_ticket_voids v
+    WHERE v.org_id = t.org_id
+      AND v.ticket_id = t.ticket_id)
+  AND NOT EXISTS (
+    SELECT 1
+    FROM settled_tickets s
+    WHERE s.org_id = t.org_id
+      AND s.ticket_id = t.ticket_id);
+
+-- settlement.queries.takenByMemberAndClass
+select "t"."member_id", "t"."certification_class", sum(t.payable_grams)::text as "grams", sum(t.value_minor)::text as "credited", count(*)::int as "tickets"
+from "settlement_tickets" as "st"
+inner join "weigh_tickets" as "t" on "t"."org_id" = "st"."org_id"
+  and "t"."ticket_id" = "st"."ticket_id"
+where "st"."org_id" = $1
+  and "st"."settlement_id" = $2
+group by "t"."member_id", "t"."certification_class";
+
+-- settlement.queries.ticketsOf
+select "t"."ticket_id", "m"."member_number", "p"."code" as "point_code", "t"."ticket_number", "t"."delivery_date", "t"."certification_class", "t"."payable_grams", "t"."value_minor"
+from "settlement_tickets" as "st"
+inner join "weigh_tickets" as "t" on "t"."org_id" = "st"."org_id"
+  and "t"."ticket_id" = "st"."ticket_id"
+inner join "collection_points" as "p" on "p"."org_id" = "t"."org_id"
+  and "p"."point_id" = "t"."point_id"
+inner join "members" as "m" on "m"."org_id" = "t"."org_id"
+  and "m"."member_id" = "t"."member_id"
+where "st"."org_id" = $1
+  and "st"."settlement_id" = $2
+order by "m"."member_number", "t"."delivery_date", "p"."code", "t"."ticket_number";
+
+-- settlement.queries.ticketsOf (one member)
+select "t"."ticket_id", "m"."member_number", "p"."code" as "point_code", "t"."ticket_number", "t"."delivery_date", "t"."certification_class", "t"."payable_grams", "t"."value_minor"
+from "settlement_tickets" as "st"
+inner join "weigh_tickets" as "t" on "t"."org_id" = "st"."org_id"
+  and "t"."ticket_id" = "st"."ticket_id"
+inner join "collection_points" as "p" on "p"."org_id" = "t"."org_id"
+  and "p"."point_id" = "t"."point_id"
+inner join "members" as "m" on "m"."org_id" = "t"."org_id"
+  and "m"."member_id" = "t"."member_id"
+where "st"."org_id" = $1
+  and "st"."settlement_id" = $2
+  and "st"."member_id" = $3
+order by "m"."member_number", "t"."delivery_date", "p"."code", "t"."ticket_number";
