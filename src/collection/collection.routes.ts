@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { requireActor } from '../orgs/auth.plugin.js';
 import { OrgParams, problemResponses, Slug } from '../orgs/orgs.schema.js';
+import { fileResponse } from '../platform/http/openapi.js';
 import { problemFor } from '../platform/http/problem.js';
 import type { HttpServer } from '../platform/http/server.js';
 import { type Locale, translate } from '../platform/i18n.js';
@@ -321,7 +322,7 @@ export function registerCollectionRoutes(app: HttpServer, collection: Collection
         summary: 'The ticket’s receipt as PDF: 80 mm or 58 mm thermal paper, or A4',
         params: TicketParams,
         querystring: z.strictObject({ paper: z.enum(['80mm', '58mm', 'a4']).default('80mm') }),
-        response: problemResponses,
+        response: { 200: fileResponse('The ticket receipt', 'pdf'), ...problemResponses },
       },
     },
     async (request, reply) => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { requireActor } from '../orgs/auth.plugin.js';
 import { ClientId, OrgParams, problemResponses, Slug } from '../orgs/orgs.schema.js';
 import { formatDateTime } from '../platform/dates.js';
+import { fileResponse } from '../platform/http/openapi.js';
 import type { HttpServer } from '../platform/http/server.js';
 import { type Locale, registerMessages, translate } from '../platform/i18n.js';
 import { type PdfSection, renderPdf } from '../platform/pdf.js';
@@ -284,7 +285,7 @@ export function registerMinutesRoutes(app: HttpServer, minutes: MinutesService) 
         tags,
         summary: 'The minutes as PDF: numbered and signed once approved, marked as a draft before',
         params: AssemblyParams,
-        response: problemResponses,
+        response: { 200: fileResponse('The minutes', 'pdf'), ...problemResponses },
       },
     },
     async (request, reply) => {

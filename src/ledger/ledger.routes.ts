@@ -3,6 +3,7 @@ import { MemberParams } from '../members/members.schema.js';
 import type { MembersService } from '../members/members.service.js';
 import { requireActor } from '../orgs/auth.plugin.js';
 import { OrgParams, problemResponses } from '../orgs/orgs.schema.js';
+import { fileResponse } from '../platform/http/openapi.js';
 import type { HttpServer } from '../platform/http/server.js';
 import { type Locale, registerMessages, translate } from '../platform/i18n.js';
 import { renderPdf } from '../platform/pdf.js';
@@ -140,7 +141,7 @@ export function registerLedgerRoutes(app: HttpServer, ledger: LedgerService, mem
         summary: 'The statement as PDF',
         params: MemberParams,
         querystring: StatementQuery,
-        response: problemResponses,
+        response: { 200: fileResponse('The statement', 'pdf'), ...problemResponses },
       },
     },
     async (request, reply) => {

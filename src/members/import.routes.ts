@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { requireActor } from '../orgs/auth.plugin.js';
 import { OrgParams, problemResponses } from '../orgs/orgs.schema.js';
+import { fileResponse } from '../platform/http/openapi.js';
 import type { HttpServer } from '../platform/http/server.js';
 import { translate } from '../platform/i18n.js';
 import { writeCsv, writeXlsx } from './import/export.js';
@@ -210,7 +211,7 @@ export function registerImportRoutes(app: HttpServer, imports: ImportService, me
         summary: 'The member register as XLSX or CSV (readable again by the import)',
         params: OrgParams,
         querystring: ExportQuery,
-        response: problemResponses,
+        response: { 200: fileResponse('The member register', 'xlsx', 'csv'), ...problemResponses },
       },
     },
     async (request, reply) => {
@@ -233,7 +234,7 @@ export function registerImportRoutes(app: HttpServer, imports: ImportService, me
         summary: 'All plots as XLSX or CSV (points as latitude/longitude; polygons in plots.geojson)',
         params: OrgParams,
         querystring: ExportQuery,
-        response: problemResponses,
+        response: { 200: fileResponse('The plots', 'xlsx', 'csv'), ...problemResponses },
       },
     },
     async (request, reply) => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { requireActor } from '../orgs/auth.plugin.js';
 import { problemResponses } from '../orgs/orgs.schema.js';
+import { fileResponse } from '../platform/http/openapi.js';
 import type { HttpServer } from '../platform/http/server.js';
 import { hasMessage, type Locale, translate } from '../platform/i18n.js';
 import { renderPdf } from '../platform/pdf.js';
@@ -117,7 +118,7 @@ export function registerMemberRoutes(app: HttpServer, members: MembersService) {
           'The member’s card with a QR code the assembly desk scans to check them in (A4 or thermal 80 mm)',
         params: MemberParams,
         querystring: z.strictObject({ paper: z.enum(['a4', '80mm']).default('80mm') }),
-        response: problemResponses,
+        response: { 200: fileResponse('The member card', 'pdf'), ...problemResponses },
       },
     },
     async (request, reply) => {
@@ -370,7 +371,7 @@ export function registerMemberRoutes(app: HttpServer, members: MembersService) {
         summary: 'The dashboard’s figures as CSV',
         params: OrgParams,
         querystring: DashboardQuery,
-        response: problemResponses,
+        response: { 200: fileResponse('The dashboard figures', 'csv'), ...problemResponses },
       },
     },
     async (request, reply) => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { writeCsv } from '../members/import/export.js';
 import { requireActor } from '../orgs/auth.plugin.js';
 import { ClientId, OrgParams, problemResponses, Slug } from '../orgs/orgs.schema.js';
+import { fileResponse } from '../platform/http/openapi.js';
 import type { HttpServer } from '../platform/http/server.js';
 import { hasMessage, type Locale, registerMessages, translate } from '../platform/i18n.js';
 import { renderPdf } from '../platform/pdf.js';
@@ -220,7 +221,7 @@ export function registerPaymentRoutes(app: HttpServer, payments: PaymentsService
         tags,
         summary: 'The pending payments as CSV for the bank',
         params: BatchParams,
-        response: problemResponses,
+        response: { 200: fileResponse('The bank file', 'csv'), ...problemResponses },
       },
     },
     async (request, reply) => {
@@ -275,7 +276,7 @@ export function registerPaymentRoutes(app: HttpServer, payments: PaymentsService
         summary: 'My own settlement slip as PDF (a member)',
         params: OrgParams,
         querystring: SlipQuery,
-        response: problemResponses,
+        response: { 200: fileResponse('The settlement slip', 'pdf'), ...problemResponses },
       },
     },
     async (request, reply) => {
@@ -298,7 +299,7 @@ export function registerPaymentRoutes(app: HttpServer, payments: PaymentsService
         summary: 'The slip as PDF',
         params: SlipParams,
         querystring: SlipQuery,
-        response: problemResponses,
+        response: { 200: fileResponse('The settlement slip', 'pdf'), ...problemResponses },
       },
     },
     async (request, reply) => {
@@ -322,7 +323,7 @@ export function registerPaymentRoutes(app: HttpServer, payments: PaymentsService
         summary: 'The slip as a printable page (print or save as PDF from the browser)',
         params: SlipParams,
         querystring: SlipQuery,
-        response: problemResponses,
+        response: { 200: fileResponse('The printable settlement slip', 'html'), ...problemResponses },
       },
     },
     async (request, reply) =>

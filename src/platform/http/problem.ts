@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { AppError, type FieldError, fromDatabaseError, HTTP_STATUS } from '../errors.js';
 import { type Locale, translate } from '../i18n.js';
 
@@ -8,15 +9,21 @@ import { type Locale, translate } from '../i18n.js';
  * details. Nothing else ever reaches a client: an unexpected error becomes a 500 with a generic
  * message and a reference the operator finds in the log.
  */
-export interface ProblemBody {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  code: string;
-  instance?: string;
-  errors?: { path: string; code: string; message: string }[];
-}
+export const Problem = z
+  .object({
+    type: z.string().describe('A URI naming the kind of problem'),
+    title: z.string().describe('A short summary of the kind of problem, in the caller’s language'),
+    status: z.number().int().describe('The HTTP status code'),
+    detail: z.string().describe('What went wrong this time, in the caller’s language'),
+    code: z.string().describe('The stable message code, e.g. `error.not_found`'),
+    instance: z.string().optional().describe('The request path'),
+    errors: z
+      .array(z.object({ path: z.string(), code: z.string(), message: z.string() }))
+      .optional()
+      .describe('One entry per field at fault'),
+  })
+  .describe('RFC 9457 problem details');
+export type ProblemBody = z.infer<typeof Problem>;
 
 interface ValidationEntry {
   keyword: string;

@@ -4,14 +4,10 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../errors.js';
 import { type Locale, negotiateLocale } from '../i18n.js';
+import { openApiTransform, openApiTransformObject, operationIdHook } from './openapi.js';
 import { sendProblem, toAppError } from './problem.js';
 
 declare module 'fastify' {
@@ -62,6 +58,7 @@ export async function createHttpServer(options: HttpOptions): Promise<HttpServer
     for (const method of [route.method].flat())
       if (method !== 'HEAD') routeList.push(`${method} ${route.url}`);
   });
+  app.addHook('onRoute', operationIdHook());
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -104,11 +101,14 @@ export async function createHttpServer(options: HttpOptions): Promise<HttpServer
       info: {
         title: 'Ayni API',
         version: options.version,
+        license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' },
         description:
           'The API of Ayni, software that coffee cooperatives run themselves. Errors are RFC 9457 problem details ' +
           'in the language of the Accept-Language header (es, en). Cookie sessions must send X-CSRF-Token on ' +
           'writes; scripts use `Authorization: Bearer ayni_…` tokens.',
       },
+      // Relative: the document describes the server that serves it.
+      servers: [{ url: '/' }],
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'ayni_session' },
@@ -117,7 +117,8 @@ export async function createHttpServer(options: HttpOptions): Promise<HttpServer
       },
       security: [{ session: [] }, { token: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: openApiTransform,
+    transformObject: openApiTransformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
