@@ -178,6 +178,7 @@ export function registerCollectionRoutes(app: HttpServer, collection: Collection
     '/api/v1/orgs/:org/price-preview',
     {
       schema: {
+        operationId: 'previewPrice',
         tags,
         summary: 'What a delivery of a given quality would be paid, line by line',
         params: OrgParams,

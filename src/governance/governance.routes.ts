@@ -316,6 +316,7 @@ export function registerGovernanceRoutes(app: HttpServer, governance: Governance
     '/api/v1/orgs/:org/assemblies/:assemblyId/check-in',
     {
       schema: {
+        operationId: 'checkInMember',
         tags,
         summary: 'Check a member in by number',
         params: AssemblyParams,
@@ -422,6 +423,7 @@ export function registerGovernanceRoutes(app: HttpServer, governance: Governance
     '/api/v1/orgs/:org/secret-votes/:voteId/ballot',
     {
       schema: {
+        operationId: 'castSecretVoteBallot',
         tags,
         summary: 'Cast my own ballot (a member checked in); returns my receipt code',
         params: VoteParams,

@@ -255,6 +255,7 @@ export function registerMinutesRoutes(app: HttpServer, minutes: MinutesService) 
     '/api/v1/orgs/:org/assemblies/:assemblyId/minutes/signatures',
     {
       schema: {
+        operationId: 'signAssemblyMinutes',
         tags,
         summary:
           'Sign the minutes in Ayni (the signer, as a member), or record a signature made in the book (secretary)',

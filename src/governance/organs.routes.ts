@@ -306,6 +306,7 @@ export function registerOrganRoutes(app: HttpServer, organs: OrgansService) {
     '/api/v1/orgs/:org/assemblies/:assemblyId/eligibility',
     {
       schema: {
+        operationId: 'checkCandidateEligibility',
         tags,
         summary: 'Whether members may stand for an organ at this assembly, and if not why (changes nothing)',
         params: AssemblyParams,
@@ -348,6 +349,7 @@ export function registerOrganRoutes(app: HttpServer, organs: OrgansService) {
     '/api/v1/orgs/:org/elections/:electionId/runoff',
     {
       schema: {
+        operationId: 'createElectionRunoff',
         tags,
         summary: 'A runoff among those tied, for the places a tie left open (statute tie-break: runoff)',
         params: ElectionParams,
@@ -409,6 +411,7 @@ export function registerOrganRoutes(app: HttpServer, organs: OrgansService) {
     '/api/v1/orgs/:org/elections/:electionId/ballot',
     {
       schema: {
+        operationId: 'castElectionBallot',
         tags,
         summary: 'Cast my own ballot (or that of a member whose proxy I hold); returns my receipt code',
         params: ElectionParams,
@@ -455,6 +458,7 @@ export function registerOrganRoutes(app: HttpServer, organs: OrgansService) {
     '/api/v1/orgs/:org/elections/:electionId/counts',
     {
       schema: {
+        operationId: 'recordElectionCounts',
         tags,
         summary:
           'Paper ballots: the tellers enter each candidate’s count; the elected enter office on the date set',
@@ -520,6 +524,7 @@ export function registerOrganRoutes(app: HttpServer, organs: OrgansService) {
     '/api/v1/orgs/:org/assemblies/:assemblyId/me',
     {
       schema: {
+        operationId: 'getMyAssembly',
         tags,
         summary: 'For the member signed in: on the roll, checked in, proxies held, open votes and elections',
         params: AssemblyParams,

@@ -207,6 +207,7 @@ export function registerImportRoutes(app: HttpServer, imports: ImportService, me
     '/api/v1/orgs/:org/members/export',
     {
       schema: {
+        operationId: 'exportMembers',
         tags: ['import'],
         summary: 'The member register as XLSX or CSV (readable again by the import)',
         params: OrgParams,
@@ -230,6 +231,7 @@ export function registerImportRoutes(app: HttpServer, imports: ImportService, me
     '/api/v1/orgs/:org/plots/export',
     {
       schema: {
+        operationId: 'exportPlots',
         tags: ['import'],
         summary: 'All plots as XLSX or CSV (points as latitude/longitude; polygons in plots.geojson)',
         params: OrgParams,

@@ -200,6 +200,7 @@ export function registerMemberRoutes(app: HttpServer, members: MembersService) {
     `${base}/:memberNumber/status`,
     {
       schema: {
+        operationId: 'changeMemberStatus',
         tags,
         summary: 'Change status with a reason and an effective date (admin, manager)',
         params: MemberParams,
@@ -606,6 +607,7 @@ export function registerMemberRoutes(app: HttpServer, members: MembersService) {
     '/api/v1/orgs/:org/inspections/due',
     {
       schema: {
+        operationId: 'listDueInspections',
         tags: ['certifications'],
         summary: 'Certified members whose yearly internal inspection is due',
         params: OrgParams,

@@ -88,6 +88,7 @@ export function registerAuthRoutes(app: HttpServer, auth: AuthService, options: 
     '/api/v1/me/password',
     {
       schema: {
+        operationId: 'changeMyPassword',
         tags,
         summary: 'Change my password (ends my other sessions)',
         body: ChangePasswordBody,

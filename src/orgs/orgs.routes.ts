@@ -99,6 +99,7 @@ export function registerOrgRoutes(app: HttpServer, orgs: OrgsService, db: Db) {
     '/api/v1/orgs/:org/users',
     {
       schema: {
+        operationId: 'addUserRole',
         tags: ['people'],
         summary: 'Give a person a role, creating the account if new (admin)',
         params: OrgParams,
@@ -222,6 +223,7 @@ export function registerOrgRoutes(app: HttpServer, orgs: OrgsService, db: Db) {
     '/api/v1/orgs/:org/audit',
     {
       schema: {
+        operationId: 'listAuditEvents',
         tags: ['audit'],
         summary: 'Audit trail, newest first (admin, oversight)',
         params: OrgParams,
@@ -241,6 +243,7 @@ export function registerOrgRoutes(app: HttpServer, orgs: OrgsService, db: Db) {
     '/api/v1/orgs/:org/audit/verify',
     {
       schema: {
+        operationId: 'verifyAuditTrail',
         tags: ['audit'],
         summary: 'Recompute the hash chain (admin, oversight)',
         params: OrgParams,

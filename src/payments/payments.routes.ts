@@ -236,6 +236,7 @@ export function registerPaymentRoutes(app: HttpServer, payments: PaymentsService
     '/api/v1/orgs/:org/payments/:paymentId/paid',
     {
       schema: {
+        operationId: 'markPaymentPaid',
         tags,
         summary: 'Mark a payment paid with its reference: posted to the ledger once',
         params: PaymentParams,
