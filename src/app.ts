@@ -21,6 +21,7 @@ import { createImportService } from './members/import.service.js';
 import { registerMemberRoutes } from './members/members.routes.js';
 import { createMembersService } from './members/members.service.js';
 import './members/messages.js';
+import { nameOpenApiComponents } from './openapi-components.js';
 import { registerAuthentication } from './orgs/auth.plugin.js';
 import { registerAuthRoutes } from './orgs/auth.routes.js';
 import { type AuthSettings, createAuthService, DEFAULT_AUTH_SETTINGS } from './orgs/auth.service.js';
@@ -29,6 +30,7 @@ import { createOrgsService } from './orgs/orgs.service.js';
 import { type Clock, systemClock } from './platform/clock.js';
 import type { Db } from './platform/db/transaction.js';
 import { AppError } from './platform/errors.js';
+import { Problem } from './platform/http/problem.js';
 import { createHttpServer, type HttpServer } from './platform/http/server.js';
 import { type IdGenerator, randomIds } from './platform/ids.js';
 import { PACKAGE_VERSION } from './platform/paths.js';
@@ -78,6 +80,7 @@ export type Services = ReturnType<typeof createServices>;
 
 export async function createApp(options: AppOptions): Promise<{ http: HttpServer; services: Services }> {
   const services = createServices(options);
+  nameOpenApiComponents();
   const http = await createHttpServer({
     bodyLimit: options.bodyLimit ?? 1_048_576,
     logger: options.logger ?? false,
@@ -91,7 +94,7 @@ export async function createApp(options: AppOptions): Promise<{ http: HttpServer
       schema: {
         tags: ['health'],
         summary: 'Answers once the database answers',
-        response: { 200: z.object({ status: z.literal('ok') }) },
+        response: { 200: z.object({ status: z.literal('ok') }), 503: Problem },
       },
     },
     async () => {

@@ -127,7 +127,7 @@ const ConveneBody = z.strictObject({
   agenda: z.array(z.string().trim().min(1).max(300)).max(50).default([]),
 });
 const AssemblyParams = z.strictObject({ org: Slug, assemblyId: z.uuid() });
-const Assembly = z.object({
+export const Assembly = z.object({
   id: z.uuid(),
   kind: z.string(),
   title: z.string(),

@@ -143,7 +143,7 @@ function minutesPdf(m: MinutesView, locale: Locale) {
 
 const AssemblyParams = z.strictObject({ org: Slug, assemblyId: z.uuid() });
 
-const Minutes = z.object({
+export const Minutes = z.object({
   assemblyId: z.uuid(),
   status: z.enum(['none', 'draft', 'approved', 'signed']),
   body: z.string(),

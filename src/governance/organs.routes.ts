@@ -111,7 +111,7 @@ const Organ = z.enum(['board', 'oversight', 'electoral', 'education', 'fiscal_au
 const Position = z.enum(['president', 'vice_president', 'secretary', 'treasurer', 'member', 'alternate']);
 const MemberNumber = z.string().trim().min(1).max(30);
 
-const Term = z.object({
+export const Term = z.object({
   id: z.uuid(),
   organ: z.string(),
   position: z.string(),
@@ -126,7 +126,7 @@ const Term = z.object({
   electionId: z.string().nullable(),
 });
 
-const Election = z.object({
+export const Election = z.object({
   id: z.uuid(),
   assemblyId: z.uuid(),
   organ: z.string(),

@@ -12,7 +12,7 @@ import type { LedgerService } from './ledger.service.js';
 const StatementQuery = z.strictObject({
   account: z.enum(['payable_members', 'receivable_members', 'share_capital']).default('payable_members'),
 });
-const Statement = z.object({
+export const Statement = z.object({
   currency: z.string(),
   account: z.string(),
   balance: z.string(),

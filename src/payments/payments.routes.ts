@@ -65,7 +65,7 @@ const BatchParams = z.strictObject({ org: Slug, batchId: z.uuid() });
 const PaymentParams = z.strictObject({ org: Slug, paymentId: z.uuid() });
 const SlipParams = z.strictObject({ org: Slug, memberNumber: z.string().min(1).max(30) });
 const SlipQuery = z.strictObject({ settlementId: z.uuid() });
-const Batch = z.object({
+export const Batch = z.object({
   id: z.uuid(),
   method: z.string(),
   note: z.string().nullable(),

@@ -41,7 +41,7 @@ const CreateSettlementBody = z.strictObject({
     .optional(),
 });
 const SettlementParams = z.strictObject({ org: Slug, settlementId: z.uuid() });
-const Preview = z.object({
+export const Preview = z.object({
   id: z.uuid(),
   name: z.string(),
   periodFrom: z.string(),

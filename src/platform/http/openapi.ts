@@ -199,6 +199,24 @@ function problemResponse(status: string) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Components: schemas with an id are written once and referenced everywhere they are used.
+
+/**
+ * Names schemas for the OpenAPI document: each becomes `#/components/schemas/<id>` and every use of
+ * that very schema object (a response, an array's items, a field) a `$ref` to it. Ids go in zod's
+ * global registry, the one `.meta({ id })` writes to, so a contract file may name its own schemas
+ * the same way. An id already naming another schema is refused: components must not collide.
+ */
+export function nameSchemas(schemas: Record<string, z.ZodType>): void {
+  for (const [id, schema] of Object.entries(schemas)) {
+    const other = z.globalRegistry._idmap.get(id);
+    if (other !== undefined && other !== schema)
+      throw new Error(`OpenAPI schema id "${id}" names two schemas`);
+    z.globalRegistry.add(schema, { ...z.globalRegistry.get(schema), id });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // The transforms handed to @fastify/swagger.
 
 /** Per route: zod → JSON Schema, registered schemas as `$ref`s (the provider's transform). */
@@ -251,6 +269,46 @@ function pruneComponents(doc: Json): void {
   }
 }
 
+/** Formats whose zod pattern is written once, as a component, rather than at each of its uses. */
+const FORMAT_COMPONENTS: Record<string, string> = { uuid: 'Uuid', date: 'IsoDate' };
+
+/**
+ * Rewrites schemas in place, keeping what they accept: the long pattern zod gives every `z.uuid()`
+ * and `z.iso.date()` becomes a `$ref` to one component holding it (other keywords stay beside the
+ * `$ref`); `anyOf` with an empty branch (`z.unknown().nullable()`) already accepts anything, so the
+ * `anyOf` goes.
+ */
+function tidySchemas(value: unknown, schemas: Json): void {
+  if (Array.isArray(value)) {
+    for (const v of value) tidySchemas(v, schemas);
+    return;
+  }
+  if (!isObject(value)) return;
+  for (const v of Object.values(value)) tidySchemas(v, schemas);
+  const name = typeof value.format === 'string' ? FORMAT_COMPONENTS[value.format] : undefined;
+  if (name && value !== schemas[name] && value.type === 'string' && typeof value.pattern === 'string') {
+    const shared = { type: 'string', format: value.format, pattern: value.pattern };
+    const existing = schemas[name];
+    if (existing === undefined || JSON.stringify(existing) === JSON.stringify(shared)) {
+      schemas[name] = shared;
+      delete value.type;
+      delete value.format;
+      delete value.pattern;
+      value.$ref = `#/components/schemas/${name}`;
+    }
+  }
+  if (Array.isArray(value.anyOf) && value.anyOf.some((b) => isObject(b) && Object.keys(b).length === 0)) {
+    delete value.anyOf;
+  }
+}
+
+const STATUS_TEXT: Record<string, string> = {
+  '200': 'OK',
+  '201': 'Created',
+  '202': 'Accepted',
+  '204': 'No content',
+};
+
 /** Whole document: components from the zod registry, shared problem responses, files typed. */
 export const openApiTransformObject: SwaggerTransformObject = (input) => {
   const doc = zodComponents(input) as unknown as Json;
@@ -270,7 +328,12 @@ export const openApiTransformObject: SwaggerTransformObject = (input) => {
           const { name, response: shared } = problemResponse(status);
           responses[name] = shared;
           operation.responses[status] = { $ref: `#/components/responses/${name}` };
-        } else if (isObject(response) && isObject(response.content)) {
+          continue;
+        }
+        if (isObject(response) && response.description === 'Default Response') {
+          response.description = STATUS_TEXT[status] ?? 'Success';
+        }
+        if (isObject(response) && isObject(response.content)) {
           for (const [type, media] of Object.entries(response.content)) {
             // A file body is opaque to zod ({}): say what it is.
             if (isObject(media) && isObject(media.schema) && Object.keys(media.schema).length === 0) {
@@ -282,6 +345,8 @@ export const openApiTransformObject: SwaggerTransformObject = (input) => {
     }
   }
   components.responses = responses;
+  tidySchemas(doc.paths, components.schemas);
+  tidySchemas(components.schemas, components.schemas);
   pruneComponents(doc);
   return doc as unknown as OpenApiDocument;
 };
