@@ -560,9 +560,9 @@ const CASES: RouteCase[] = [
     }),
     ok: 201,
   },
-  ...(['', '/recompute', '/approve', '/post'] as const).map(
+  ...(['', '/tickets', '/recompute', '/approve', '/post'] as const).map(
     (suffix): RouteCase => ({
-      method: suffix ? 'POST' : 'GET',
+      method: suffix === '' || suffix === '/tickets' ? 'GET' : 'POST',
       path: `/api/v1/orgs/:org/settlements/:settlementId${suffix}`,
       needs: suffix === '/approve' ? 'settlement.approve' : 'settlement.prepare',
       url: (o) => `/api/v1/orgs/${o}/settlements/${RANDOM_ID}${suffix}`,

@@ -10,6 +10,7 @@ import {
   Modal,
   NativeSelect,
   Paper,
+  Radio,
   SimpleGrid,
   Stack,
   Table,
@@ -43,7 +44,10 @@ import {
   canPrepareSettlements,
   PAYMENT_METHODS,
   type PaymentMethod,
+  SETTLEMENT_PRICE_MODES,
+  type Settlement,
   type SettlementInput,
+  type SettlementPriceMode,
   slipPath,
   useCreateBatch,
   useCreateSettlement,
@@ -52,6 +56,7 @@ import {
   useSettlement,
   useSettlementAction,
   useSettlements,
+  useSettlementTickets,
 } from './api.js';
 import { parseServices } from './services.js';
 
@@ -210,6 +215,7 @@ function NewSettlementForm({ org }: { org: Org }) {
   const [name, setName] = useState('');
   const [from, setFrom] = useState(`${today.slice(0, 4)}-01-01`);
   const [to, setTo] = useState(today);
+  const [priceMode, setPriceMode] = useState<SettlementPriceMode>('second_payment');
   const [prices, setPrices] = useState<Record<CertClass, string>>({
     conventional: '',
     organic: '',
@@ -251,6 +257,7 @@ function NewSettlementForm({ org }: { org: Org }) {
     pending.current ??= newId();
     const input: SettlementInput = {
       id: pending.current,
+      priceMode,
       name: name.trim(),
       periodFrom: from,
       periodTo: to,
@@ -313,10 +320,28 @@ function NewSettlementForm({ org }: { org: Org }) {
               onChange={(e) => setTo(e.currentTarget.value)}
               error={err('periodTo')}
             />
+          </SimpleGrid>
+          <Radio.Group
+            label={t('settlements.priceMode')}
+            value={priceMode}
+            onChange={(v) => setPriceMode(v as SettlementPriceMode)}
+          >
+            <Stack gap={6} mt={4}>
+              {SETTLEMENT_PRICE_MODES.map((m) => (
+                <Radio
+                  key={m}
+                  value={m}
+                  label={t(`settlements.mode.${m}`)}
+                  description={t(`settlements.modeHelp.${m}`)}
+                />
+              ))}
+            </Stack>
+          </Radio.Group>
+          <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
             {CERT_CLASSES.map((c) => (
               <TextInput
                 key={c}
-                label={t('settlements.priceFor', { class: t(`certClass.${c}`) })}
+                label={t(`settlements.priceFor.${priceMode}`, { class: t(`certClass.${c}`) })}
                 value={prices[c]}
                 onChange={(e) => {
                   const v = e.currentTarget.value;
@@ -397,6 +422,7 @@ export function SettlementPage({ org, settlementId }: { org: Org; settlementId: 
   const action = useSettlementAction(org.slug, settlementId);
   const me = useMe();
   const [confirmPost, setConfirmPost] = useState(false);
+  const [openMember, setOpenMember] = useState<string | null>(null);
   const [flash, setFlash] = useState<string | null>(null);
   const data = settlement.data;
   useDocumentTitle(data?.name ?? t('settlements.title'), org.name);
@@ -461,11 +487,33 @@ export function SettlementPage({ org, settlementId }: { org: Org; settlementId: 
           <Text>
             {formatDay(i18n.language, data.periodFrom)} – {formatDay(i18n.language, data.periodTo)}
           </Text>
+          <Text c="dimmed">
+            {t(`settlements.mode.${data.priceMode}`)}:{' '}
+            {Object.entries(data.pricePerKgByClass)
+              .map(([c, p]) => `${isCertClass(c) ? t(`certClass.${c}`) : c} ${money(p)}/kg`)
+              .join(' · ')}
+          </Text>
         </Group>
-        <SimpleGrid cols={{ base: 2, sm: 5 }} spacing="sm">
+        {data.staleTickets.length > 0 && (
+          <Alert color="orange" variant="light" role="alert" title={t('settlements.staleTitle')}>
+            {t('settlements.staleText', {
+              count: data.staleTickets.length,
+              tickets: data.staleTickets.map((s) => s.ticket).join(', '),
+            })}
+          </Alert>
+        )}
+        {data.settledElsewhere.length > 0 && (
+          <Alert color="blue" variant="light">
+            {data.settledElsewhere
+              .map((e) => t('settlements.settledElsewhere', { count: e.tickets, name: e.name }))
+              .join(' ')}
+          </Alert>
+        )}
+        <SimpleGrid cols={{ base: 2, sm: 6 }} spacing="sm">
           {(
             [
               [t('settlements.members'), String(data.totals.members)],
+              [t('settlements.tickets'), String(data.tickets)],
               [t('settlements.payableKg'), formatNumber(locale, data.totals.payableKg, 1)],
               [t('settlements.gross'), money(data.totals.gross)],
               [t('settlements.deducted'), money(data.totals.deducted)],
@@ -507,6 +555,7 @@ export function SettlementPage({ org, settlementId }: { org: Org; settlementId: 
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('settlements.members')}</Table.Th>
+                <Table.Th ta="right">{t('settlements.tickets')}</Table.Th>
                 <Table.Th ta="right">{t('settlements.payableKg')}</Table.Th>
                 <Table.Th ta="right">{t('settlements.gross')}</Table.Th>
                 <Table.Th ta="right">{t('settlements.deducted')}</Table.Th>
@@ -515,43 +564,16 @@ export function SettlementPage({ org, settlementId }: { org: Org; settlementId: 
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {data.members.map((m) => {
-                const deducted =
-                  m.deductions.reduce((sum, d) => sum + Math.round(Number(d.taken) * 100), 0) / 100;
-                return (
-                  <Table.Tr key={m.memberNumber}>
-                    <Table.Td>
-                      {m.memberNumber} · {m.memberName}{' '}
-                      {m.outlier && (
-                        <Badge color="yellow" variant="light" title={t('settlements.outlierHelp')}>
-                          {t('settlements.outlier')}
-                        </Badge>
-                      )}{' '}
-                      {m.floorApplied && (
-                        <Badge color="gray" variant="light">
-                          {t('settlements.floor')}
-                        </Badge>
-                      )}
-                    </Table.Td>
-                    <Table.Td ta="right">{formatNumber(locale, m.payableKg, 1)}</Table.Td>
-                    <Table.Td ta="right">{money(m.gross)}</Table.Td>
-                    <Table.Td ta="right">{money(deducted.toFixed(2))}</Table.Td>
-                    <Table.Td ta="right" fw={700}>
-                      {money(m.net)}
-                    </Table.Td>
-                    <Table.Td>
-                      <Anchor
-                        href={slipPath(org.slug, m.memberNumber, data.id)}
-                        target="_blank"
-                        rel="noopener"
-                        aria-label={t('settlements.slipOf', { name: m.memberName })}
-                      >
-                        {t('settlements.slip')}
-                      </Anchor>
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
+              {data.members.map((m) => (
+                <MemberRow
+                  key={m.memberNumber}
+                  org={org}
+                  settlement={data}
+                  member={m}
+                  open={openMember === m.memberNumber}
+                  onToggle={() => setOpenMember((o) => (o === m.memberNumber ? null : m.memberNumber))}
+                />
+              ))}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
@@ -574,6 +596,129 @@ export function SettlementPage({ org, settlementId }: { org: Org; settlementId: 
           </Group>
         </Stack>
       </Modal>
+    </>
+  );
+}
+
+const isCertClass = (c: string): c is CertClass => (CERT_CLASSES as readonly string[]).includes(c);
+
+/**
+ * One member's line of the preview; opened, it shows the arithmetic per class (kg × price, less what the
+ * tickets were credited when the price is final), each deduction, and the tickets the settlement takes.
+ */
+function MemberRow({
+  org,
+  settlement,
+  member: m,
+  open,
+  onToggle,
+}: {
+  org: Org;
+  settlement: Settlement;
+  member: Settlement['members'][number];
+  open: boolean;
+  onToggle: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const locale = numberLocale(i18n.language, org.country);
+  const money = (v: string) => formatMoney(locale, settlement.currency, v);
+  const tickets = useSettlementTickets(org.slug, settlement.id, open ? m.memberNumber : null);
+  const deducted = m.deductions.reduce((sum, d) => sum + Math.round(Number(d.taken) * 100), 0) / 100;
+  const className = (c: string) => (isCertClass(c) ? t(`certClass.${c}`) : c);
+  return (
+    <>
+      <Table.Tr>
+        <Table.Td>
+          <Anchor
+            component="button"
+            type="button"
+            onClick={onToggle}
+            aria-expanded={open}
+            title={t('settlements.detail')}
+          >
+            {m.memberNumber} · {m.memberName}
+          </Anchor>{' '}
+          {m.outlier && (
+            <Badge color="yellow" variant="light" title={t('settlements.outlierHelp')}>
+              {t('settlements.outlier')}
+            </Badge>
+          )}{' '}
+          {m.floorApplied && (
+            <Badge color="gray" variant="light">
+              {t('settlements.floor')}
+            </Badge>
+          )}
+        </Table.Td>
+        <Table.Td ta="right">{m.tickets}</Table.Td>
+        <Table.Td ta="right">{formatNumber(locale, m.payableKg, 1)}</Table.Td>
+        <Table.Td ta="right">{money(m.gross)}</Table.Td>
+        <Table.Td ta="right">{money(deducted.toFixed(2))}</Table.Td>
+        <Table.Td ta="right" fw={700}>
+          {money(m.net)}
+        </Table.Td>
+        <Table.Td>
+          <Anchor
+            href={slipPath(org.slug, m.memberNumber, settlement.id)}
+            target="_blank"
+            rel="noopener"
+            aria-label={t('settlements.slipOf', { name: m.memberName })}
+          >
+            {t('settlements.slip')}
+          </Anchor>
+        </Table.Td>
+      </Table.Tr>
+      {open && (
+        <Table.Tr>
+          <Table.Td colSpan={7}>
+            <Stack gap={4} py={4}>
+              {m.byClass.map((c) => (
+                <Text key={c.certificationClass} size="sm" style={{ fontVariantNumeric: 'tabular-nums' }}>
+                  {className(c.certificationClass)}:{' '}
+                  {settlement.priceMode === 'final_price'
+                    ? t('settlements.arithmetic.final_price', {
+                        kg: formatNumber(locale, c.payableKg, 3),
+                        price: money(c.pricePerKg),
+                        value: money(c.valueAtPrice),
+                        credited: money(c.alreadyCredited),
+                        amount: money(c.amount),
+                      })
+                    : t('settlements.arithmetic.second_payment', {
+                        kg: formatNumber(locale, c.payableKg, 3),
+                        price: money(c.pricePerKg),
+                        amount: money(c.amount),
+                      })}
+                </Text>
+              ))}
+              {m.deductions.map((d) => (
+                <Text key={d.code} size="sm">
+                  {t('settlements.deductionLine', {
+                    what: t(`settlements.deduction.${d.code}`, { defaultValue: d.code }),
+                    taken: money(d.taken),
+                    requested: money(d.requested),
+                  })}
+                </Text>
+              ))}
+              <Text size="sm" fw={600} mt={4}>
+                {t('settlements.ticketsTaken')}
+              </Text>
+              {tickets.isPending ? (
+                <Text size="sm" c="dimmed">
+                  {t('app.loading')}
+                </Text>
+              ) : (
+                <Text size="sm" style={{ fontVariantNumeric: 'tabular-nums' }}>
+                  {(tickets.data?.items ?? [])
+                    .map(
+                      (k) =>
+                        `${k.ticket} (${formatDay(i18n.language, k.deliveryDate)}, ${formatNumber(locale, k.payableKg, 1)} kg)`,
+                    )
+                    .join(' · ')}
+                </Text>
+              )}
+            </Stack>
+          </Table.Td>
+        </Table.Tr>
+      )}
     </>
   );
 }

@@ -83,7 +83,12 @@ export interface Settlement {
   periodTo: string;
   status: 'draft' | 'approved' | 'posted';
   currency: string;
+  priceMode: SettlementPriceMode;
+  pricePerKgByClass: Record<string, string>;
   approvals: { userId: string; role: string; at: string }[];
+  tickets: number;
+  settledElsewhere: { settlementId: string; name: string; tickets: number }[];
+  staleTickets: { ticket: string; reason: 'voided' | 'settled'; settledBy: string | null }[];
   totals: {
     members: number;
     payableKg: string;
@@ -95,9 +100,17 @@ export interface Settlement {
   members: {
     memberNumber: string;
     memberName: string;
+    tickets: number;
     payableKg: string;
     gross: string;
-    byClass: { certificationClass: string; payableKg: string; amount: string }[];
+    byClass: {
+      certificationClass: string;
+      payableKg: string;
+      pricePerKg: string;
+      valueAtPrice: string;
+      alreadyCredited: string;
+      amount: string;
+    }[];
     deductions: { code: string; requested: string; taken: string }[];
     net: string;
     floorApplied: boolean;
@@ -106,8 +119,22 @@ export interface Settlement {
   }[];
 }
 
+export const SETTLEMENT_PRICE_MODES = ['second_payment', 'final_price'] as const;
+export type SettlementPriceMode = (typeof SETTLEMENT_PRICE_MODES)[number];
+
+export interface SettlementTicket {
+  ticketId: string;
+  ticket: string;
+  memberNumber: string;
+  deliveryDate: string;
+  certificationClass: string;
+  payableKg: string;
+  creditedAtDelivery: string;
+}
+
 export interface SettlementInput {
   id: string;
+  priceMode: SettlementPriceMode;
   name: string;
   periodFrom: string;
   periodTo: string;
@@ -172,6 +199,20 @@ export function useCreateSettlement(slug: string) {
       client.setQueryData(accountKeys.settlement(slug, s.id), s);
       void client.invalidateQueries({ queryKey: accountKeys.settlements(slug) });
     },
+  });
+}
+
+/** The tickets a settlement takes of one member: loaded when a person opens that member's detail. */
+export function useSettlementTickets(slug: string, id: string, memberNumber: string | null) {
+  return useQuery({
+    queryKey: [...accountKeys.settlement(slug, id), 'tickets', memberNumber],
+    queryFn: () =>
+      api<{ items: SettlementTicket[] }>(
+        'GET',
+        `${orgBase(slug)}/settlements/${encodeURIComponent(id)}/tickets?member=${encodeURIComponent(memberNumber ?? '')}`,
+      ),
+    enabled: memberNumber !== null,
+    staleTime: 10_000,
   });
 }
 

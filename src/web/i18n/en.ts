@@ -1600,7 +1600,32 @@ export const en: Messages = {
     namePlaceholder: 'E.g. 2026 harvest settlement',
     from: 'From',
     to: 'To',
-    priceFor: 'Final price per kg: {{class}}',
+    priceFor: {
+      second_payment: 'Additional payment per kg: {{class}}',
+      final_price: 'Final price per kg: {{class}}',
+    },
+    priceMode: 'What is the price you type?',
+    mode: { second_payment: 'Additional payment (second payment)', final_price: 'Final price' },
+    modeHelp: {
+      second_payment: 'An amount per kg added to what each ticket already paid.',
+      final_price:
+        'The season’s price per kg: each member is paid that price less what their tickets were already credited (never below zero).',
+    },
+    tickets: 'Tickets',
+    ticketsTaken: 'Tickets this settlement takes',
+    detail: 'Show the calculation and the tickets',
+    settledElsewhere:
+      '{{count}} ticket(s) of this period were already settled by “{{name}}” and are not taken here.',
+    staleTitle: 'Recompute before approving',
+    staleText:
+      'Since the calculation, {{count}} ticket(s) were voided or settled by another settlement: {{tickets}}. Recomputing leaves them out.',
+    arithmetic: {
+      second_payment: '{{kg}} kg × {{price}} = {{amount}}',
+      final_price:
+        '{{kg}} kg × {{price}} = {{value}}; less what the tickets were already credited {{credited}} = {{amount}}',
+    },
+    deductionLine: '{{what}}: {{taken}} deducted (of {{requested}})',
+    deduction: { share_capital: 'Share capital', owed: 'Owed to the cooperative' },
     shareCapital: 'Share capital per quintal (optional)',
     deductOwed: 'Deduct what the member owes (loans and advances)',
     floorPercent: 'Floor: the member receives at least this % of what is due',

@@ -1609,7 +1609,31 @@ export const es = {
     namePlaceholder: 'Ej.: Liquidación campaña 2026',
     from: 'Desde',
     to: 'Hasta',
-    priceFor: 'Precio final por kg: {{class}}',
+    priceFor: {
+      second_payment: 'Pago adicional por kg: {{class}}',
+      final_price: 'Precio final por kg: {{class}}',
+    },
+    priceMode: '¿Qué es el precio que escribe?',
+    mode: { second_payment: 'Pago adicional (reintegro)', final_price: 'Precio final' },
+    modeHelp: {
+      second_payment: 'Un monto por kg que se suma a lo que cada ticket ya pagó.',
+      final_price:
+        'El precio de la campaña por kg: a cada socio se le paga ese precio menos lo que sus tickets ya acreditaron (nunca menos de cero).',
+    },
+    tickets: 'Tickets',
+    ticketsTaken: 'Tickets que entran en esta liquidación',
+    detail: 'Ver el cálculo y los tickets',
+    settledElsewhere: '{{count}} ticket(s) de este periodo ya se liquidaron en «{{name}}» y no entran aquí.',
+    staleTitle: 'Recalcule antes de aprobar',
+    staleText:
+      'Desde el cálculo, {{count}} ticket(s) se anularon o se liquidaron en otra liquidación: {{tickets}}. Al recalcular quedan fuera.',
+    arithmetic: {
+      second_payment: '{{kg}} kg × {{price}} = {{amount}}',
+      final_price:
+        '{{kg}} kg × {{price}} = {{value}}; menos lo ya acreditado en los tickets {{credited}} = {{amount}}',
+    },
+    deductionLine: '{{what}}: se descuenta {{taken}} (de {{requested}})',
+    deduction: { share_capital: 'Aportación', owed: 'Deuda con la cooperativa' },
     shareCapital: 'Aportación por quintal (opcional)',
     deductOwed: 'Descontar lo que el socio debe (préstamos y anticipos)',
     floorPercent: 'Piso: el socio recibe al menos este % de lo que se le debe',
