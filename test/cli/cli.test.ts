@@ -14,7 +14,7 @@ const env = { ...process.env, AYNI_LOG_LEVEL: 'error', DATABASE_URL: '' };
 let dir: string;
 
 function ayni(args: string[], input?: string) {
-  return spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env, input, timeout: 120_000 });
+  return spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env, input, timeout: 280_000 });
 }
 
 function startServer(data: string, port: number): Promise<{ child: ChildProcess; output: () => string }> {
@@ -81,7 +81,7 @@ describe('ayni CLI', () => {
       expect(await exited).toBe(0);
     }
     expect(existsSync(join(data, 'ayni.lock'))).toBe(false);
-  });
+  }, 180_000);
 
   it('demo, user add with a password from stdin, user list, audit verify, backup and restore', () => {
     const data = join(dir, 'full');
@@ -131,7 +131,7 @@ describe('ayni CLI', () => {
     const notAnArchive = ayni(['restore', join(dir, 'missing.tar.gz'), '--data', other]);
     expect(notAnArchive.status).not.toBe(0);
     expect(notAnArchive.stderr).toContain('No backup archive');
-  }, 300_000); // real processes: the full demo, backup and restore, on a busy 2-core runner
+  }, 600_000); // real processes: the full demo, backup and restore, on a busy 2-core runner
 
   it('killing the server while it posts a settlement loses nothing and doubles nothing', async () => {
     const data = join(dir, 'killed');
@@ -190,7 +190,7 @@ describe('ayni CLI', () => {
       await exited;
     }
     expect(ayni(['audit', 'verify', '--data', data]).status).toBe(0);
-  }, 300_000);
+  }, 600_000);
 
   it('an unknown organization or role is a clear error', () => {
     const data = join(dir, 'errors');
