@@ -106,6 +106,8 @@ registerMessages('es', {
   'settlement.role_already_approved':
     'Ya aprobó alguien con su rol; falta la aprobación del otro rol (gerente o contador).',
   'settlement.person_must_approve': 'Una liquidación la aprueban personas, no tokens ni procesos.',
+  'settlement.nothing_to_settle':
+    'Esta liquidación no toma ningún ticket: no hay nada que aprobar. Revise el periodo y los precios.',
   'settlement.stale_tickets':
     'Desde que se calculó este borrador, {count} ticket(s) se anularon o se liquidaron en otra liquidación ({tickets}). Recalcule el borrador: los dejará fuera.',
   'db.constraint.settled_tickets_pkey':
@@ -128,6 +130,8 @@ registerMessages('en', {
   'settlement.role_already_approved':
     'Someone with your role already approved; the other role (manager or accountant) must approve.',
   'settlement.person_must_approve': 'Settlements are approved by people, not by tokens or processes.',
+  'settlement.nothing_to_settle':
+    'This settlement takes no ticket: there is nothing to approve. Check the period and the prices.',
   'settlement.stale_tickets':
     'Since this draft was computed, {count} ticket(s) were voided or settled by another settlement ({tickets}). Recompute the draft: it will leave them out.',
   'db.constraint.settled_tickets_pkey':

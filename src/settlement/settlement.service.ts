@@ -444,6 +444,8 @@ export function createSettlementService(
       if (!s) throw notFound('settlement.not_found');
       if (s.status === 'posted') throw conflict('settlement.already_posted');
       await refuseStaleTickets(trx, a.org.org_id, settlementId);
+      if ((await q.linesOf(trx, a.org.org_id, settlementId)).length === 0)
+        throw conflict('settlement.nothing_to_settle');
       const approvals = await q.approvalsOf(trx, a.org.org_id, settlementId);
       if (approvals.some((p) => p.user_id === actor.userId)) throw conflict('settlement.same_person');
       const role = (['manager', 'accountant'] as const).find(

@@ -410,6 +410,9 @@ describe('a ticket is settled at most once', () => {
     expect(preview.settledElsewhere).toEqual([
       expect.objectContaining({ name: 'Reintegro campaña 2026 (1)', tickets: 8 }),
     ]);
+    const approve = await post(`${base}/${preview.id}/approve`, undefined, manager);
+    expect(approve.statusCode).toBe(409);
+    expect(json(approve).code).toBe('settlement.nothing_to_settle');
   });
 
   it('an overlapping settlement pays only the tickets delivered since; two drafts over the same tickets: the second is refused, named, and recomputing leaves them out', async () => {

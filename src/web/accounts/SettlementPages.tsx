@@ -464,7 +464,7 @@ export function SettlementPage({ org, settlementId }: { org: Org; settlementId: 
                 {t('settlements.recompute')}
               </Button>
             )}
-            {approve && data.status !== 'posted' && (
+            {approve && data.status !== 'posted' && data.tickets > 0 && (
               <Button variant="light" onClick={() => run('approve')} loading={action.isPending}>
                 {t('settlements.approve')}
               </Button>
@@ -509,7 +509,7 @@ export function SettlementPage({ org, settlementId }: { org: Org; settlementId: 
               .join(' ')}
           </Alert>
         )}
-        <SimpleGrid cols={{ base: 2, sm: 6 }} spacing="sm">
+        <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="sm">
           {(
             [
               [t('settlements.members'), String(data.totals.members)],
@@ -550,33 +550,37 @@ export function SettlementPage({ org, settlementId }: { org: Org; settlementId: 
           )}
         </Paper>
         {data.status === 'posted' && prepare && <CreateBatch org={org} />}
-        <Table.ScrollContainer minWidth={760}>
-          <Table striped aria-label={t('settlements.memberTable')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('settlements.members')}</Table.Th>
-                <Table.Th ta="right">{t('settlements.tickets')}</Table.Th>
-                <Table.Th ta="right">{t('settlements.payableKg')}</Table.Th>
-                <Table.Th ta="right">{t('settlements.gross')}</Table.Th>
-                <Table.Th ta="right">{t('settlements.deducted')}</Table.Th>
-                <Table.Th ta="right">{t('settlements.net')}</Table.Th>
-                <Table.Th>{t('settlements.slip')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {data.members.map((m) => (
-                <MemberRow
-                  key={m.memberNumber}
-                  org={org}
-                  settlement={data}
-                  member={m}
-                  open={openMember === m.memberNumber}
-                  onToggle={() => setOpenMember((o) => (o === m.memberNumber ? null : m.memberNumber))}
-                />
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        {data.members.length === 0 ? (
+          <Text c="dimmed">{t('settlements.noTickets')}</Text>
+        ) : (
+          <Table.ScrollContainer minWidth={760}>
+            <Table striped aria-label={t('settlements.memberTable')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('settlements.members')}</Table.Th>
+                  <Table.Th ta="right">{t('settlements.tickets')}</Table.Th>
+                  <Table.Th ta="right">{t('settlements.payableKg')}</Table.Th>
+                  <Table.Th ta="right">{t('settlements.gross')}</Table.Th>
+                  <Table.Th ta="right">{t('settlements.deducted')}</Table.Th>
+                  <Table.Th ta="right">{t('settlements.net')}</Table.Th>
+                  <Table.Th>{t('settlements.slip')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.members.map((m) => (
+                  <MemberRow
+                    key={m.memberNumber}
+                    org={org}
+                    settlement={data}
+                    member={m}
+                    open={openMember === m.memberNumber}
+                    onToggle={() => setOpenMember((o) => (o === m.memberNumber ? null : m.memberNumber))}
+                  />
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
       </Stack>
       <Modal
         opened={confirmPost}
@@ -635,6 +639,7 @@ function MemberRow({
             onClick={onToggle}
             aria-expanded={open}
             title={t('settlements.detail')}
+            ta="left"
           >
             {m.memberNumber} · {m.memberName}
           </Anchor>{' '}

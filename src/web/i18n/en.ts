@@ -1612,6 +1612,7 @@ export const en: Messages = {
         'The season’s price per kg: each member is paid that price less what their tickets were already credited (never below zero).',
     },
     tickets: 'Tickets',
+    noTickets: 'No ticket of the period is left to settle in the priced classes. Change the period or the prices.',
     ticketsTaken: 'Tickets this settlement takes',
     detail: 'Show the calculation and the tickets',
     settledElsewhere:

@@ -1621,6 +1621,7 @@ export const es = {
         'El precio de la campaña por kg: a cada socio se le paga ese precio menos lo que sus tickets ya acreditaron (nunca menos de cero).',
     },
     tickets: 'Tickets',
+    noTickets: 'Ningún ticket del periodo queda por liquidar en las clases con precio. Cambie el periodo o los precios,.',
     ticketsTaken: 'Tickets que entran en esta liquidación',
     detail: 'Ver el cálculo y los tickets',
     settledElsewhere: '{{count}} ticket(s) de este periodo ya se liquidaron en «{{name}}» y no entran aquí.',
