@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { es } from '../i18n/es.js';
+import { es } from '../i18n/es/index.js';
 
 /** The social base's codes in words (schemes, sexes, tenures…); an unknown code is shown as it comes. */
 
@@ -8,60 +8,60 @@ function has<T extends object>(table: T, key: string): key is Extract<keyof T, s
 }
 
 export function schemeName(t: TFunction, code: string): string {
-  return has(es.certScheme, code) ? t(`certScheme.${code}`) : code;
+  return has(es.members.certScheme, code) ? t(`certScheme.${code}`) : code;
 }
 
 export function certStatusName(t: TFunction, code: string): string {
-  return has(es.certStatus, code) ? t(`certStatus.${code}`) : code;
+  return has(es.members.certStatus, code) ? t(`certStatus.${code}`) : code;
 }
 
 export function sexName(t: TFunction, code: string | null | undefined): string {
   if (!code) return '—';
-  return has(es.sex, code) ? t(`sex.${code}`) : code;
+  return has(es.members.sex, code) ? t(`sex.${code}`) : code;
 }
 
 export function paymentMethodName(t: TFunction, code: string | null | undefined): string {
   if (!code) return '—';
-  return has(es.paymentMethod, code) ? t(`paymentMethod.${code}`) : code;
+  return has(es.members.paymentMethod, code) ? t(`paymentMethod.${code}`) : code;
 }
 
 export function nationalIdTypeName(t: TFunction, code: string | null | undefined): string {
   if (!code) return '—';
-  return has(es.nationalIdType, code) ? t(`nationalIdType.${code}`) : code;
+  return has(es.members.nationalIdType, code) ? t(`nationalIdType.${code}`) : code;
 }
 
 export function inspectionResultName(t: TFunction, code: string): string {
-  return has(es.inspectionResult, code) ? t(`inspectionResult.${code}`) : code;
+  return has(es.members.inspectionResult, code) ? t(`inspectionResult.${code}`) : code;
 }
 
 export function severityName(t: TFunction, code: string): string {
-  return has(es.severity, code) ? t(`severity.${code}`) : code;
+  return has(es.members.severity, code) ? t(`severity.${code}`) : code;
 }
 
 export function shadeName(t: TFunction, code: string | null | undefined): string {
   if (!code) return '—';
-  return has(es.shade, code) ? t(`shade.${code}`) : code;
+  return has(es.members.shade, code) ? t(`shade.${code}`) : code;
 }
 
 export function tenureName(t: TFunction, code: string | null | undefined): string {
   if (!code) return '—';
-  return has(es.tenure, code) ? t(`tenure.${code}`) : code;
+  return has(es.members.tenure, code) ? t(`tenure.${code}`) : code;
 }
 
 export function consentKindName(t: TFunction, code: string): string {
-  return has(es.consentKind, code) ? t(`consentKind.${code}`) : code;
+  return has(es.members.consentKind, code) ? t(`consentKind.${code}`) : code;
 }
 
 export function plotFlagName(t: TFunction, code: string): string {
-  return has(es.plotFlag, code) ? t(`plotFlag.${code}`) : code;
+  return has(es.members.plotFlag, code) ? t(`plotFlag.${code}`) : code;
 }
 
 export function plotFlagHelp(t: TFunction, code: string): string | null {
-  return has(es.plotFlagHelp, code) ? t(`plotFlagHelp.${code}`) : null;
+  return has(es.members.plotFlagHelp, code) ? t(`plotFlagHelp.${code}`) : null;
 }
 
 export function importFieldName(t: TFunction, field: string): string {
-  return has(es.importField, field) ? t(`importField.${field}`) : field;
+  return has(es.members.importField, field) ? t(`importField.${field}`) : field;
 }
 
 /** The national ID's usual name in the organization's country. */

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { es } from '../i18n/es.js';
+import { es } from '../i18n/es/index.js';
 
 /** Number and money formats follow the interface language and the organization's country (es-PE, es-CO). */
 export function numberLocale(language: string, country: string): string {
@@ -80,7 +80,7 @@ function has<T extends object>(table: T, key: string): key is Extract<keyof T, s
 /** A member's status in words (`active` → activo); unknown codes are shown as they come. */
 export function statusName(t: TFunction, code: string | null | undefined): string {
   if (!code) return '—';
-  return has(es.memberStatus, code) ? t(`memberStatus.${code}`) : code;
+  return has(es.members.memberStatus, code) ? t(`memberStatus.${code}`) : code;
 }
 
 /** "50", "50,5" or "1 250.00" as the API's decimal text ("50.00"); null when not a number. */
