@@ -128,7 +128,7 @@ export const accounts: Messages['accounts'] = {
     account: 'Account or phone',
     amount: 'Amount',
     status: 'Status',
-    statusName: { pending: 'Pending', paid: 'Paid' },
+    statusName: { pending: 'Pending', paid: 'Paid', cancelled: 'Cancelled' },
     markPaid: 'Mark paid',
     markPaidOf: 'Mark paid to {{name}}',
     reference: 'Reference (operation or receipt no.)',

@@ -126,7 +126,7 @@ export const accounts = {
     account: 'Cuenta o teléfono',
     amount: 'Importe',
     status: 'Estado',
-    statusName: { pending: 'Pendiente', paid: 'Pagado' },
+    statusName: { pending: 'Pendiente', paid: 'Pagado', cancelled: 'Anulado' },
     markPaid: 'Marcar pagado',
     markPaidOf: 'Marcar pagado a {{name}}',
     reference: 'Referencia (n° de operación o recibo)',
