@@ -131,11 +131,6 @@ export const platformMessages = defineMessages({
   },
 });
 
-/** @deprecated the old way, kept until the last domains move to `defineMessages`. */
-export function registerMessages(locale: Locale, messages: Catalog): void {
-  Object.assign(catalogs[locale], messages);
-}
-
 /**
  * The text of any registered message code (an error's code travels as data, so it is looked up by
  * string); a code with no text comes back as itself. Prefer a domain's typed `t` where the key is known.

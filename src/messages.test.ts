@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import '../src/app.js';
-import { allMessages } from '../src/platform/i18n.js';
+import './app.js';
+import { allMessages } from './platform/i18n.js';
 
 /**
  * The server's catalogue as the running app has it (every domain's `messages.ts`, loaded by the
