@@ -31,9 +31,6 @@ import type {
   StatusChange,
 } from './types.js';
 
-// Temporary: accounts and collection still import newId from here until they use web/shared (issue 9).
-export { newId } from '../shared/ids.js';
-
 const orgBase = (slug: string) => `/api/v1/orgs/${encodeURIComponent(slug)}`;
 const memberBase = (slug: string, memberNumber: string) =>
   `${orgBase(slug)}/members/${encodeURIComponent(memberNumber)}`;

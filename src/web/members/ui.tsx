@@ -1,2 +1,0 @@
-// Temporary: accounts and collection still import from here until they move to web/shared (issue 9).
-export * from '../shared/ui.js';
