@@ -82,12 +82,17 @@ const SERVER: Record<string, string> = {
   'minutes_signatures.method': 'minutes.signed.{value}',
 };
 
-/** Enumerations that live in code, not in a CHECK constraint, and the server prints. */
-const SERVER_CODE_ENUMS: Record<string, { values: readonly string[]; pattern: string }> = {
-  'statement accounts (ledger)': { values: STATEMENT_ACCOUNTS, pattern: 'statement.account.{value}' },
+/** Enumerations that live in code, not in a CHECK constraint: where the web app and the server word them. */
+const CODE_ENUMS: Record<string, { values: readonly string[]; web: string; server: string }> = {
+  'statement accounts (ledger)': {
+    values: STATEMENT_ACCOUNTS,
+    web: 'accounts.accountKind.{value}',
+    server: 'statement.account.{value}',
+  },
   'deduction codes (settlement)': {
     values: Object.values(DEDUCTION_CODE),
-    pattern: 'settlement.deduction.{value}',
+    web: 'settlements.deduction.{value}',
+    server: 'settlement.deduction.{value}',
   },
 };
 
@@ -149,8 +154,11 @@ describe('enumeration labels', () => {
 
   it('the web app has every label in Spanish and English', () => {
     const missing: string[] = [];
-    for (const [column, values] of enumerations) {
-      const pattern = WEB[column];
+    const labelled: (readonly [string, readonly string[], Pattern | undefined])[] = [
+      ...[...enumerations].map(([column, values]) => [column, values, WEB[column]] as const),
+      ...Object.entries(CODE_ENUMS).map(([what, { values, web }]) => [what, values, web] as const),
+    ];
+    for (const [column, values, pattern] of labelled) {
       if (pattern === undefined || typeof pattern !== 'string') continue;
       for (const value of values)
         for (const [language, catalogue] of [
@@ -180,7 +188,7 @@ describe('enumeration labels', () => {
       if (!values) throw new Error(`no enumeration ${column} in the migrations`);
       check(column, values, pattern);
     }
-    for (const [what, { values, pattern }] of Object.entries(SERVER_CODE_ENUMS)) check(what, values, pattern);
+    for (const [what, { values, server }] of Object.entries(CODE_ENUMS)) check(what, values, server);
     expect(missing).toEqual([]);
   });
 });
