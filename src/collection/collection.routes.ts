@@ -5,7 +5,6 @@ import { fileResponse } from '../platform/http/openapi.js';
 import { problemFor } from '../platform/http/problem.js';
 import type { HttpServer } from '../platform/http/server.js';
 import { type Locale, translate } from '../platform/i18n.js';
-import { renderPdf } from '../platform/pdf.js';
 import {
   AssignCashierBody,
   CreatePointBody,
@@ -23,6 +22,7 @@ import {
   VoidTicketBody,
 } from './collection.schema.js';
 import type { CollectionService } from './collection.service.js';
+import { receiptPdf } from './documents/receipt.js';
 
 type Lines = { lines: { code: string; params: Record<string, string> }[] };
 const withText = <T extends Lines>(value: T, locale: Locale) => ({
@@ -40,54 +40,6 @@ const BatchResult = z.object({
     }),
   ),
 });
-
-/** The receipt the member takes home: every number of the ticket, on thermal paper or A4. */
-function receiptPdf(
-  ticket: Omit<Awaited<ReturnType<CollectionService['getTicket']>>, 'lines'> & {
-    lines: { code: string; message: string }[];
-  },
-  paper: '80mm' | '58mm' | 'a4',
-  locale: Locale,
-) {
-  const es = locale === 'es';
-  const label = `${ticket.pointCode}-${String(ticket.number).padStart(6, '0')}`;
-  const pairs: [string, string][] = [
-    [es ? 'Socio' : 'Member', `${ticket.memberNumber} ${ticket.memberName}`],
-    [es ? 'Fecha' : 'Date', ticket.deliveredAtLocal],
-    [es ? 'Café' : 'Coffee', `${ticket.coffeeState} / ${ticket.certificationClass}`],
-    [es ? 'Sacos' : 'Sacks', `${ticket.sacks}${ticket.sackType ? ` ${ticket.sackType}` : ''}`],
-    [es ? 'Bruto kg' : 'Gross kg', ticket.grossKg],
-    [es ? 'Tara kg' : 'Tare kg', ticket.tareKg],
-    [es ? 'Neto kg' : 'Net kg', ticket.netKg],
-    ...(ticket.moisturePercent
-      ? [[es ? 'Humedad %' : 'Moisture %', ticket.moisturePercent] as [string, string]]
-      : []),
-    ...(ticket.yieldPercent
-      ? [[es ? 'Rendimiento %' : 'Yield %', ticket.yieldPercent] as [string, string]]
-      : []),
-    ...(ticket.cupScore ? [[es ? 'Taza' : 'Cup', ticket.cupScore] as [string, string]] : []),
-    [es ? 'Pagable kg' : 'Payable kg', ticket.payableKg],
-    [`${ticket.currency}/kg`, ticket.unitPricePerKg],
-    [es ? 'Valor' : 'Value', `${ticket.currency} ${ticket.value}`],
-    [es ? 'Pagado en caja' : 'Paid at the desk', `${ticket.currency} ${ticket.cashPaid}`],
-  ];
-  return renderPdf({
-    paper,
-    title: `Ticket ${label}`,
-    subtitle: [
-      ticket.organization,
-      ...(ticket.voided ? [`${es ? 'ANULADO' : 'VOID'}: ${ticket.voided.reason}`] : []),
-    ],
-    sections: [
-      { pairs },
-      {
-        heading: es ? 'Cómo se calculó' : 'How it was priced',
-        text: ticket.lines.map((l) => l.message).join('\n'),
-      },
-    ],
-    footer: es ? `Registrado por ${ticket.recordedBy}` : `Recorded by ${ticket.recordedBy}`,
-  });
-}
 
 /** Thin routes for collection: collection points, price schedules, weigh tickets. */
 export function registerCollectionRoutes(app: HttpServer, collection: CollectionService) {

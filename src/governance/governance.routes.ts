@@ -2,56 +2,7 @@ import { z } from 'zod';
 import { requireActor } from '../orgs/auth.plugin.js';
 import { ClientId, OrgParams, problemResponses, Slug } from '../orgs/orgs.schema.js';
 import type { HttpServer } from '../platform/http/server.js';
-import { registerMessages } from '../platform/i18n.js';
 import type { GovernanceService } from './governance.service.js';
-
-registerMessages('es', {
-  'governance.notice_too_short':
-    'El estatuto pide convocar con {days} días de anticipación; esta convocatoria da {given}.',
-  'governance.second_call_too_soon':
-    'La segunda convocatoria debe ser al menos {minutes} minuto(s) después de la primera.',
-  'governance.statute_date_taken':
-    'Ya hay una versión del estatuto vigente desde el {date}: elija otra fecha (las versiones no se sobrescriben).',
-  'governance.cutoff_after_assembly': 'La fecha de corte del padrón debe ser anterior a la asamblea.',
-  'governance.assembly_not_found': 'No se encontró la asamblea.',
-  'governance.not_on_roll': 'El socio N.º {memberNumber} no está en el padrón de socios hábiles al {cutoff}.',
-  'governance.no_quorum': 'No hay quórum: {present} presentes, se necesitan {required}.',
-  'governance.voter_not_present': 'El socio N.º {memberNumber} no registró su asistencia.',
-  'governance.more_votes_than_present': 'Hay {votes} votos y solo {present} presentes.',
-  'governance.vote_not_found': 'No se encontró la votación.',
-  'governance.vote_closed': 'La votación ya se cerró.',
-  'governance.already_voted': 'Usted ya votó en esta votación.',
-  'governance.wrong_passphrase': 'La clave de los escrutadores no es correcta.',
-  'governance.envelopes_mismatch': 'Hay {voters} votantes y {envelopes} sobres: el escrutinio se detiene.',
-  'governance.no_such_agenda_item': 'La agenda no tiene ese punto.',
-  'governance.cutoff_in_future':
-    'La fecha de corte no puede ser posterior a hoy: el padrón se congela al convocar, con lo que se sabe hoy.',
-  'governance.voted_twice': 'El socio N.º {memberNumber} aparece dos veces en la votación nominal.',
-  'governance.no_such_motion': 'La moción que se enmienda no existe en esta asamblea.',
-});
-registerMessages('en', {
-  'governance.notice_too_short': 'The statute asks for {days} days’ notice; this convocation gives {given}.',
-  'governance.second_call_too_soon': 'The second call must be at least {minutes} minute(s) after the first.',
-  'governance.statute_date_taken':
-    'There is already a statute version in force from {date}: choose another date (versions are never overwritten).',
-  'governance.cutoff_after_assembly': 'The roll’s cut-off date must be before the assembly.',
-  'governance.assembly_not_found': 'The assembly was not found.',
-  'governance.not_on_roll':
-    'Member No. {memberNumber} is not on the roll of members in good standing on {cutoff}.',
-  'governance.no_quorum': 'There is no quorum: {present} present, {required} needed.',
-  'governance.voter_not_present': 'Member No. {memberNumber} has not checked in.',
-  'governance.more_votes_than_present': 'There are {votes} votes and only {present} people present.',
-  'governance.vote_not_found': 'The vote was not found.',
-  'governance.vote_closed': 'The vote is closed.',
-  'governance.already_voted': 'You have already voted in this vote.',
-  'governance.wrong_passphrase': 'The tellers’ passphrase is not correct.',
-  'governance.envelopes_mismatch': 'There are {voters} voters and {envelopes} envelopes: the tally stops.',
-  'governance.no_such_agenda_item': 'The agenda has no such item.',
-  'governance.cutoff_in_future':
-    'The cut-off date cannot be after today: the roll is frozen when convening, from what is known today.',
-  'governance.voted_twice': 'Member No. {memberNumber} appears twice in the named vote.',
-  'governance.no_such_motion': 'The motion being amended does not exist in this assembly.',
-});
 
 const Majority = z.strictObject({
   kind: z.enum(['simple', 'absolute', 'two_thirds']),

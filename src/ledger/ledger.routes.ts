@@ -5,8 +5,7 @@ import { requireActor } from '../orgs/auth.plugin.js';
 import { OrgParams, problemResponses } from '../orgs/orgs.schema.js';
 import { fileResponse } from '../platform/http/openapi.js';
 import type { HttpServer } from '../platform/http/server.js';
-import { type Locale, registerMessages, translate } from '../platform/i18n.js';
-import { renderPdf } from '../platform/pdf.js';
+import { statementPdf } from './documents/statement.js';
 import type { LedgerService } from './ledger.service.js';
 
 const StatementQuery = z.strictObject({
@@ -43,60 +42,6 @@ const TrialBalance = z.object({
     }),
   ),
 });
-
-registerMessages('es', {
-  'statement.title': 'Estado de cuenta',
-  'statement.account.payable_members': 'Cuenta por cobrar del socio (acopio)',
-  'statement.account.receivable_members': 'Deudas del socio con la cooperativa',
-  'statement.account.share_capital': 'Aportaciones de capital',
-  'statement.date': 'Fecha',
-  'statement.description': 'Concepto',
-  'statement.amount': 'Importe',
-  'statement.balance': 'Saldo',
-  'statement.closing': 'Saldo final',
-  'statement.footer':
-    'Cada cifra sale de los asientos del libro de la cooperativa; pida el detalle de cualquier línea.',
-});
-registerMessages('en', {
-  'statement.title': 'Statement of account',
-  'statement.account.payable_members': 'Owed to the member (deliveries)',
-  'statement.account.receivable_members': 'Owed by the member to the cooperative',
-  'statement.account.share_capital': 'Share capital',
-  'statement.date': 'Date',
-  'statement.description': 'Description',
-  'statement.amount': 'Amount',
-  'statement.balance': 'Balance',
-  'statement.closing': 'Closing balance',
-  'statement.footer':
-    'Every figure comes from the cooperative’s ledger entries; ask for the detail of any line.',
-});
-
-type StatementData = Awaited<ReturnType<LedgerService['memberStatement']>>;
-
-/** The statement as a PDF a member can take home. */
-export function statementPdf(statement: StatementData, who: { org: string; member: string }, locale: Locale) {
-  const t = (key: string) => translate(locale, key);
-  return renderPdf({
-    title: `${t('statement.title')} — ${who.member}`,
-    subtitle: [who.org, `${t(`statement.account.${statement.account}`)} (${statement.currency})`],
-    sections: [
-      {
-        table: {
-          headers: [
-            t('statement.date'),
-            t('statement.description'),
-            t('statement.amount'),
-            t('statement.balance'),
-          ],
-          rows: statement.lines.map((l) => [l.date, l.description, l.amount, l.balance]),
-          numeric: [2, 3],
-        },
-        total: [t('statement.closing'), `${statement.currency} ${statement.balance}`],
-      },
-    ],
-    footer: t('statement.footer'),
-  });
-}
 
 /** Members' accounts: the trial balance and each member's statement (*estado de cuenta*). */
 export function registerLedgerRoutes(app: HttpServer, ledger: LedgerService, members: MembersService) {

@@ -4,9 +4,8 @@ import { problemResponses } from '../orgs/orgs.schema.js';
 import { fileResponse } from '../platform/http/openapi.js';
 import type { HttpServer } from '../platform/http/server.js';
 import { hasMessage, type Locale, translate } from '../platform/i18n.js';
-import { renderPdf } from '../platform/pdf.js';
-import { memberCardCode } from './card.js';
 import { dashboardRows } from './dashboard.js';
+import { memberCardPdf } from './documents/card.js';
 import { writeCsv } from './import/export.js';
 import {
   CertificationParams,
@@ -128,30 +127,11 @@ export function registerMemberRoutes(app: HttpServer, members: MembersService) {
         request.params.org,
         request.params.memberNumber,
       );
-      const es = request.locale === 'es';
-      const pdf = await renderPdf({
-        title: org,
-        subtitle: [es ? 'Carné de socio' : 'Member card'],
-        paper: request.query.paper,
-        sections: [
-          {
-            pairs: [
-              [es ? 'Socio N.º' : 'Member No.', member.memberNumber],
-              [es ? 'Nombre' : 'Name', `${member.givenNames} ${member.familyNames}`],
-              ...(member.nationalId
-                ? [[es ? 'Documento' : 'ID', member.nationalId] as [string, string]]
-                : []),
-              ...(member.community
-                ? [[es ? 'Comunidad' : 'Community', member.community] as [string, string]]
-                : []),
-            ],
-          },
-          { qr: { data: memberCardCode(request.params.org, member.memberNumber), sizeMm: 40 } },
-        ],
-        footer: es
-          ? 'Presente este carné en la asamblea: el código registra su asistencia.'
-          : 'Show this card at the assembly: the code checks you in.',
-      });
+      const pdf = await memberCardPdf(
+        { orgSlug: request.params.org, organization: org, member },
+        request.query.paper,
+        request.locale,
+      );
       return reply
         .type('application/pdf')
         .header('content-disposition', `inline; filename="carne-${member.memberNumber}.pdf"`)

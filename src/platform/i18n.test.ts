@@ -13,10 +13,12 @@ describe('negotiateLocale', () => {
   });
 
   it('fills message parameters in both languages', () => {
-    expect(translate('es', 'org.not_found', { slug: 'jumarp' })).toBe(
-      'No se encontró la organización «jumarp».',
+    expect(translate('es', 'error.body_too_large', { limit: 1024 })).toBe(
+      'El cuerpo de la solicitud es demasiado grande (máximo 1024 bytes).',
     );
-    expect(translate('en', 'org.not_found', { slug: 'jumarp' })).toBe('Organization “jumarp” was not found.');
+    expect(translate('en', 'error.body_too_large', { limit: 1024 })).toBe(
+      'The request body is too large (at most 1024 bytes).',
+    );
     expect(translate('en', 'no.such.key')).toBe('no.such.key');
   });
 });

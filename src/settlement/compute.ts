@@ -28,6 +28,15 @@ export type Deduction =
  */
 export type PriceMode = 'second_payment' | 'final_price';
 
+/**
+ * The code a fixed deduction carries on the slip (`settlement.deduction.<code>` in the catalogue words
+ * it); a service carries the code the cooperative gave it.
+ */
+export const DEDUCTION_CODE = {
+  share_capital_per_qq: 'share_capital',
+  owed: 'owed',
+} as const satisfies Partial<Record<Deduction['kind'], string>>;
+
 export interface SettlementRule {
   mode: PriceMode;
   /** Price per kg of payable mass by certification class (price units), read as `mode` says. */
@@ -117,11 +126,11 @@ export function settleMember(rule: SettlementRule, facts: MemberFacts): MemberSe
     if (deduction.kind === 'share_capital_per_qq') {
       take(
         'share_capital_per_qq',
-        'share_capital',
+        DEDUCTION_CODE.share_capital_per_qq,
         divRoundHalfAwayFromZero(payableGrams * deduction.perQuintalMinor, QUINTAL_GRAMS),
       );
     } else if (deduction.kind === 'owed') {
-      if (facts.owedMinor > 0n) take('owed', 'owed', facts.owedMinor);
+      if (facts.owedMinor > 0n) take('owed', DEDUCTION_CODE.owed, facts.owedMinor);
     } else {
       for (const service of facts.services)
         if (service.amountMinor > 0n) take('services', service.code, service.amountMinor);

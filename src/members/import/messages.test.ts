@@ -8,7 +8,8 @@ import { type CanonicalField, type ImportIssue, MEMBER_FIELDS, PLOT_FIELDS } fro
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 function render(locale: 'es' | 'en', code: string, params: Record<string, string | number> = {}): string {
-  const template = IMPORT_MESSAGES[locale][code];
+  const catalog: Record<string, string> = IMPORT_MESSAGES[locale];
+  const template = catalog[code];
   if (template === undefined) throw new Error(`no ${locale} message for ${code}`);
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => String(params[name] ?? whole));
 }
@@ -16,8 +17,9 @@ function render(locale: 'es' | 'en', code: string, params: Record<string, string
 describe('import messages', () => {
   it('has the same keys and placeholders in Spanish and English', () => {
     expect(Object.keys(IMPORT_MESSAGES.en).sort()).toEqual(Object.keys(IMPORT_MESSAGES.es).sort());
+    const en: Record<string, string> = IMPORT_MESSAGES.en;
     for (const [key, text] of Object.entries(IMPORT_MESSAGES.es)) {
-      expect([key, placeholders(IMPORT_MESSAGES.en[key] ?? '')]).toEqual([key, placeholders(text)]);
+      expect([key, placeholders(en[key] ?? '')]).toEqual([key, placeholders(text)]);
     }
   });
 

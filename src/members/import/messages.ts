@@ -107,8 +107,14 @@ const labels = (locale: 'es' | 'en') =>
     Object.entries(FIELD_LABELS[locale]).map(([field, label]) => [`import.field.${field}`, label]),
   ) as Record<`import.field.${CanonicalField}`, string>;
 
-/** Every key in both languages: messages, then one label per field. */
-export const IMPORT_MESSAGES: Record<'es' | 'en', Record<string, string>> = {
+/** A key of the import catalogue: an issue or file message, or a field's label. */
+export type ImportCatalogKey = ImportMessageKey | `import.field.${CanonicalField}`;
+
+/**
+ * Every key in both languages: messages, then one label per field. A fragment of the members
+ * domain's catalogue (`members/messages.ts` declares it with the rest).
+ */
+export const IMPORT_MESSAGES: Record<'es' | 'en', Record<ImportCatalogKey, string>> = {
   es: { ...es, ...labels('es') },
   en: { ...en, ...labels('en') },
 };

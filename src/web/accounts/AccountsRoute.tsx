@@ -10,9 +10,10 @@ import { useDocumentTitle } from '../app/useDocumentTitle.js';
 import { MemberSearch } from '../collection/MemberSearch.js';
 import { canReadMembers } from '../members/access.js';
 import { useMember } from '../members/api.js';
-import { formatMoney, fullName, numberLocale } from '../members/format.js';
+import { formatMoney, fullName, numberLocale } from '../shared/format.js';
+import { AccountsHeader } from './AccountsHeader.js';
 import { canReadAccounts, useTrialBalance } from './api.js';
-import { AccountsHeader, BatchPage, SettlementPage, SettlementsPage } from './SettlementPages.js';
+import { BatchPage, SettlementPage, SettlementsPage } from './SettlementPages.js';
 import { StatementSection } from './StatementSection.js';
 
 /** `/o/:slug/accounts/…`: the trial balance and members' statements, for those who may read accounts. */

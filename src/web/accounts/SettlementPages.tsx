@@ -2,7 +2,6 @@ import {
   Alert,
   Anchor,
   Badge,
-  Box,
   Button,
   Checkbox,
   Group,
@@ -19,7 +18,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { type FormEvent, type ReactNode, useRef, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiProblem } from '../api/client.js';
 import { useMe } from '../api/queries.js';
@@ -28,7 +27,6 @@ import { LoadError, MessagePage, PageLoader, problemMessage } from '../app/feedb
 import { accountsPath, followLink, navigate } from '../app/router.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
 import { CERT_CLASSES, type CertClass } from '../collection/api.js';
-import { newId } from '../members/api.js';
 import {
   formatDay,
   formatMoment,
@@ -36,8 +34,10 @@ import {
   formatNumber,
   numberLocale,
   todayIn,
-} from '../members/format.js';
-import { FlashMessage, FormProblem, normalizeDecimal, serverFieldErrors } from '../members/ui.js';
+} from '../shared/format.js';
+import { newId } from '../shared/ids.js';
+import { FlashMessage, FormProblem, normalizeDecimal, serverFieldErrors } from '../shared/ui.js';
+import { AccountsHeader } from './AccountsHeader.js';
 import {
   bankFilePath,
   canApproveSettlements,
@@ -60,8 +60,6 @@ import {
 } from './api.js';
 import { parseServices } from './services.js';
 
-type Tab = 'trialBalance' | 'settlements';
-
 const ROLES: readonly Role[] = [
   'admin',
   'manager',
@@ -74,72 +72,6 @@ const ROLES: readonly Role[] = [
   'viewer',
 ];
 const isRole = (r: string): r is Role => (ROLES as readonly string[]).includes(r);
-
-/** Title of an accounts page and the links between its sections. */
-export function AccountsHeader({
-  org,
-  current,
-  title,
-  back,
-  actions,
-}: {
-  org: Org;
-  current?: Tab;
-  title: string;
-  back?: { href: string; label: string };
-  actions?: ReactNode;
-}) {
-  const { t } = useTranslation();
-  const label: Record<Tab, string> = {
-    trialBalance: t('settlements.tabBalance'),
-    settlements: t('settlements.tabSettlements'),
-  };
-  return (
-    <Stack gap="sm" mb="md">
-      {back ? (
-        <Anchor href={back.href} onClick={followLink} size="sm">
-          ← {back.label}
-        </Anchor>
-      ) : (
-        <Text size="sm" c="dimmed">
-          {org.name}
-        </Text>
-      )}
-      <Group justify="space-between" align="flex-end" gap="sm">
-        <Title order={1} style={{ overflowWrap: 'anywhere' }}>
-          {title}
-        </Title>
-        {actions && (
-          <Group gap="xs" wrap="wrap">
-            {actions}
-          </Group>
-        )}
-      </Group>
-      {current && (
-        <Box component="nav" aria-label={t('settlements.sectionsNav')}>
-          <Group gap={4} component="ul" m={0} p={0} style={{ listStyle: 'none' }} role="list">
-            {(['trialBalance', 'settlements'] as const).map((tab) => (
-              <li key={tab}>
-                <Button
-                  component="a"
-                  href={accountsPath(org.slug, { view: tab })}
-                  onClick={followLink}
-                  aria-current={tab === current ? 'page' : undefined}
-                  variant={tab === current ? 'filled' : 'light'}
-                  size="compact-sm"
-                  fz={{ base: 'sm', sm: 'md' }}
-                  radius="xl"
-                >
-                  {label[tab]}
-                </Button>
-              </li>
-            ))}
-          </Group>
-        </Box>
-      )}
-    </Stack>
-  );
-}
 
 function StatusBadge({ status }: { status: string }) {
   const { t } = useTranslation();

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Org } from '../api/types.js';
 import { LoadError, PageLoader } from '../app/feedback.js';
-import { formatDay, formatMoney, numberLocale } from '../members/format.js';
+import { formatDay, formatMoney, numberLocale } from '../shared/format.js';
 import { STATEMENT_ACCOUNTS, type StatementAccount, useStatement } from './api.js';
 
 /**

@@ -1,4 +1,4 @@
-import { normalizeDecimal } from '../members/format.js';
+import { normalizeDecimal } from '../shared/format.js';
 
 /**
  * Service charges pasted from a spreadsheet: one per line, "member number; item; amount" separated by

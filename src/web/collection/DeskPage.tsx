@@ -25,16 +25,17 @@ import type { Org } from '../api/types.js';
 import { LoadError, problemMessage } from '../app/feedback.js';
 import { collectionPath, followLink, navigate, useSearch } from '../app/router.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
-import { newId, useMemberPlots } from '../members/api.js';
-import { formatBp, formatMoney, formatNumber, numberLocale, statusName, todayIn } from '../members/format.js';
+import { useMemberPlots } from '../members/api.js';
 import type { Plot } from '../members/types.js';
+import { formatBp, formatMoney, formatNumber, numberLocale, statusName, todayIn } from '../shared/format.js';
+import { newId } from '../shared/ids.js';
 import {
   FormProblem,
   normalizeDecimal,
   serverFieldErrors,
   setFlash,
   useFocusFirstInvalid,
-} from '../members/ui.js';
+} from '../shared/ui.js';
 import {
   CERT_CLASSES,
   type CertClass,
@@ -59,7 +60,7 @@ import {
   useTicket,
   useTickets,
 } from './api.js';
-import { CollectionHeader } from './CollectionRoute.js';
+import { CollectionHeader } from './CollectionHeader.js';
 import { MemberSearch, type PickedMember } from './MemberSearch.js';
 import { formField, PendingPanel, PRICING_FIELDS } from './PendingPanel.js';
 import {

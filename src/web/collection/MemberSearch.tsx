@@ -5,9 +5,9 @@ import { type KeyboardEvent, type RefObject, useEffect, useId, useRef, useState 
 import { useTranslation } from 'react-i18next';
 import { api, isApiProblem } from '../api/client.js';
 import { problemMessage } from '../app/feedback.js';
-import { listName } from '../members/format.js';
 import type { MemberPage } from '../members/types.js';
-import { StatusBadge } from '../members/ui.js';
+import { listName } from '../shared/format.js';
+import { StatusBadge } from '../shared/ui.js';
 import { useOnline } from './queue.js';
 
 export interface PickedMember {

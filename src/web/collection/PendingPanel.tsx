@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Org } from '../api/types.js';
 import { problemMessage } from '../app/feedback.js';
 import { collectionPath, followLink } from '../app/router.js';
-import { formatNumber } from '../members/format.js';
+import { formatNumber } from '../shared/format.js';
 import { type CoffeeState, collectionKeys, ticketNumber } from './api.js';
 import {
   forgetSent,

@@ -6,8 +6,8 @@ import type { Org } from '../api/types.js';
 import { LoadError, MessagePage, PageLoader } from '../app/feedback.js';
 import { collectionPath, followLink } from '../app/router.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
-import { formatMoment, formatMoney, formatNumber, numberLocale } from '../members/format.js';
-import { FlashMessage, useFlash } from '../members/ui.js';
+import { formatMoment, formatMoney, formatNumber, numberLocale } from '../shared/format.js';
+import { FlashMessage, useFlash } from '../shared/ui.js';
 import {
   type CertClass,
   type CoffeeState,
@@ -20,7 +20,7 @@ import {
   useTicket,
   useTickets,
 } from './api.js';
-import { CollectionHeader } from './CollectionRoute.js';
+import { CollectionHeader } from './CollectionHeader.js';
 import { VoidDialog } from './TicketsPage.js';
 
 export const RECEIPT_LAYOUTS = ['80mm', '58mm', 'a4'] as const;

@@ -5,9 +5,9 @@ import { isApiProblem } from '../api/client.js';
 import type { Org } from '../api/types.js';
 import { LoadError, PageLoader } from '../app/feedback.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
-import { newId } from '../members/api.js';
-import { formatDay, formatMoney, formatNumber, numberLocale, todayIn } from '../members/format.js';
-import { FlashMessage, FormProblem, normalizeDecimal, serverFieldErrors } from '../members/ui.js';
+import { formatDay, formatMoney, formatNumber, numberLocale, todayIn } from '../shared/format.js';
+import { newId } from '../shared/ids.js';
+import { FlashMessage, FormProblem, normalizeDecimal, serverFieldErrors } from '../shared/ui.js';
 import {
   CERT_CLASSES,
   type CertClass,
@@ -19,7 +19,7 @@ import {
   useCreateSchedule,
   useSchedules,
 } from './api.js';
-import { CollectionHeader } from './CollectionRoute.js';
+import { CollectionHeader } from './CollectionHeader.js';
 
 /** `/o/:slug/collection/setup`: collection points and price schedules (managers and admins). */
 export function SetupPage({ org }: { org: Org }) {

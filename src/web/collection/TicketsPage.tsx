@@ -21,8 +21,8 @@ import type { Org } from '../api/types.js';
 import { LoadError, PageLoader } from '../app/feedback.js';
 import { collectionPath, followLink, navigate } from '../app/router.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
-import { formatMoment, formatMoney, formatNumber, numberLocale } from '../members/format.js';
-import { FlashMessage, FormProblem, serverFieldErrors } from '../members/ui.js';
+import { formatMoment, formatMoney, formatNumber, numberLocale } from '../shared/format.js';
+import { FlashMessage, FormProblem, serverFieldErrors } from '../shared/ui.js';
 import {
   type CertClass,
   type CoffeeState,
@@ -35,7 +35,7 @@ import {
   useTickets,
   useVoidTicket,
 } from './api.js';
-import { CollectionHeader } from './CollectionRoute.js';
+import { CollectionHeader } from './CollectionHeader.js';
 
 const NO_FILTERS: TicketFilters = { pointCode: '', memberNumber: '', from: '', to: '' };
 

@@ -19,9 +19,9 @@ import type { Org } from '../api/types.js';
 import { LoadError, PageLoader, problemMessage } from '../app/feedback.js';
 import { followLink, governancePath } from '../app/router.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
-import { newId } from '../members/api.js';
-import { formatMoment } from '../members/format.js';
-import { FlashMessage, FormProblem, serverFieldErrors } from '../members/ui.js';
+import { formatMoment } from '../shared/format.js';
+import { newId } from '../shared/ids.js';
+import { FlashMessage, FormProblem, serverFieldErrors } from '../shared/ui.js';
 import {
   type Assembly,
   DECISION_TYPES,
@@ -35,7 +35,7 @@ import {
   useTally,
 } from './api.js';
 import { ElectionPanel } from './ElectionPanel.js';
-import { GovernanceHeader } from './GovernanceRoute.js';
+import { GovernanceHeader } from './GovernanceHeader.js';
 import { ProxyPanel } from './ProxyPanel.js';
 import {
   choiceName,

@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 import type { Org } from '../api/types.js';
 import { followLink, governancePath, navigate } from '../app/router.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
-import { newId } from '../members/api.js';
-import { todayIn } from '../members/format.js';
-import { FormProblem, serverFieldErrors, setFlash, useFocusFirstInvalid } from '../members/ui.js';
+import { todayIn } from '../shared/format.js';
+import { newId } from '../shared/ids.js';
+import { FormProblem, serverFieldErrors, setFlash, useFocusFirstInvalid } from '../shared/ui.js';
 import { ASSEMBLY_KINDS, type AssemblyKind, isoToLocal, localToIso, useConvene } from './api.js';
-import { GovernanceHeader } from './GovernanceRoute.js';
+import { GovernanceHeader } from './GovernanceHeader.js';
 
 interface Values {
   kind: AssemblyKind;

@@ -22,9 +22,9 @@ import { api, isApiProblem } from '../api/client.js';
 import type { Org } from '../api/types.js';
 import { LoadError, PageLoader, problemMessage } from '../app/feedback.js';
 import { canReadMembers } from '../members/access.js';
-import { newId } from '../members/api.js';
-import { fullName } from '../members/format.js';
-import { FlashMessage, FormProblem, serverFieldErrors } from '../members/ui.js';
+import { fullName } from '../shared/format.js';
+import { newId } from '../shared/ids.js';
+import { FlashMessage, FormProblem, serverFieldErrors } from '../shared/ui.js';
 import {
   type Assembly,
   type Election,

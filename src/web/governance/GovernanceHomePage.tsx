@@ -5,10 +5,10 @@ import type { Org } from '../api/types.js';
 import { LoadError, PageLoader } from '../app/feedback.js';
 import { followLink, governancePath } from '../app/router.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
-import { formatMoment } from '../members/format.js';
-import { FlashMessage, useFlash } from '../members/ui.js';
+import { formatMoment } from '../shared/format.js';
+import { FlashMessage, useFlash } from '../shared/ui.js';
 import { type AssemblySummary, canManageGovernance, isVotingMember, useAssemblies } from './api.js';
-import { GovernanceHeader } from './GovernanceRoute.js';
+import { GovernanceHeader } from './GovernanceHeader.js';
 import { assemblyKindName } from './ui.js';
 
 /** An assembly stays under "upcoming" through the day it is held (a long assembly, a late second call). */

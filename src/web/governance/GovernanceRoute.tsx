@@ -1,10 +1,7 @@
-import { Anchor, Box, Button, Group, Stack, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Org } from '../api/types.js';
 import { MessagePage } from '../app/feedback.js';
 import type { GovernanceView } from '../app/router.js';
-import { followLink, governancePath } from '../app/router.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
 import { canFileOversightReports, canManageGovernance } from './api.js';
 import { ConsolePage } from './ConsolePage.js';
@@ -67,68 +64,4 @@ function Unavailable({ text }: { text: string }) {
   const { t } = useTranslation();
   useDocumentTitle(t('governance.title'));
   return <MessagePage title={t('governance.title')} text={text} />;
-}
-
-type Tab = 'home' | 'organs' | 'scorecard' | 'reports' | 'statute';
-
-/** Title of a governance page with the links between its pages. */
-export function GovernanceHeader({
-  org,
-  current,
-  title,
-  back,
-  actions,
-}: {
-  org: Org;
-  current?: Tab;
-  title: string;
-  back?: { href: string; label: string };
-  actions?: ReactNode;
-}) {
-  const { t } = useTranslation();
-  const tabs: { key: Tab; label: string }[] = [
-    { key: 'home', label: t('governance.tabAssemblies') },
-    { key: 'organs', label: t('governanceRecords.tabs.organs') },
-    { key: 'scorecard', label: t('governanceRecords.tabs.scorecard') },
-    { key: 'reports', label: t('governanceRecords.tabs.reports') },
-    { key: 'statute', label: t('governance.tabStatute') },
-  ];
-  // a central or a program has only the scorecard: no tabs to other pages
-  const showTabs = current !== undefined && org.kind === 'cooperative';
-  return (
-    <Stack gap="sm" mb="md" className="ayni-no-print">
-      {back ? (
-        <Anchor href={back.href} onClick={followLink} size="sm">
-          ← {back.label}
-        </Anchor>
-      ) : (
-        <Text size="sm" c="dimmed">
-          {org.name}
-        </Text>
-      )}
-      <Group justify="space-between" align="center" gap="sm">
-        <Title order={1}>{title}</Title>
-        {actions && <Group gap="xs">{actions}</Group>}
-      </Group>
-      {showTabs && (
-        <Box component="nav" aria-label={t('governance.title')}>
-          <Group gap="xs" wrap="wrap">
-            {tabs.map((tab) => (
-              <Button
-                key={tab.key}
-                component="a"
-                href={governancePath(org.slug, { view: tab.key })}
-                onClick={followLink}
-                variant={tab.key === current ? 'filled' : 'default'}
-                size="sm"
-                aria-current={tab.key === current ? 'page' : undefined}
-              >
-                {tab.label}
-              </Button>
-            ))}
-          </Group>
-        </Box>
-      )}
-    </Stack>
-  );
 }

@@ -23,10 +23,10 @@ import { LoadError, PageLoader, problemMessage } from '../app/feedback.js';
 import { governancePath } from '../app/router.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
 import { useMyMember } from '../members/api.js';
-import { formatDay, formatMoment, todayIn } from '../members/format.js';
-import { FlashMessage, FormProblem, serverFieldErrors } from '../members/ui.js';
+import { formatDay, formatMoment, todayIn } from '../shared/format.js';
+import { FlashMessage, FormProblem, serverFieldErrors } from '../shared/ui.js';
 import { isVotingMember, minutesPath, useAssembly, useMyAssembly } from './api.js';
-import { GovernanceHeader } from './GovernanceRoute.js';
+import { GovernanceHeader } from './GovernanceHeader.js';
 import {
   type Minutes,
   SIGN_ROLES,

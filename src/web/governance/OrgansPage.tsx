@@ -17,10 +17,10 @@ import { useTranslation } from 'react-i18next';
 import type { Org } from '../api/types.js';
 import { LoadError, PageLoader } from '../app/feedback.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
-import { newId } from '../members/api.js';
-import { formatDay, todayIn } from '../members/format.js';
-import { FlashMessage, serverFieldErrors } from '../members/ui.js';
-import { GovernanceHeader } from './GovernanceRoute.js';
+import { formatDay, todayIn } from '../shared/format.js';
+import { newId } from '../shared/ids.js';
+import { FlashMessage, serverFieldErrors } from '../shared/ui.js';
+import { GovernanceHeader } from './GovernanceHeader.js';
 import {
   ORGANS,
   type OrganCode,

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiProblem } from '../api/client.js';
 import type { Org } from '../api/types.js';
 import { LoadError, problemMessage } from '../app/feedback.js';
-import { FlashMessage, serverFieldErrors } from '../members/ui.js';
+import { FlashMessage, serverFieldErrors } from '../shared/ui.js';
 import { type Assembly, useProxies, useRegisterProxy, useStatute } from './api.js';
 
 /**

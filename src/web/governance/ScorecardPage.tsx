@@ -6,8 +6,8 @@ import type { Org } from '../api/types.js';
 import { LoadError, PageLoader } from '../app/feedback.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
 import { ChartFigure, HorizontalBars } from '../members/charts.js';
-import { formatBp, formatDay, todayIn } from '../members/format.js';
-import { GovernanceHeader } from './GovernanceRoute.js';
+import { formatBp, formatDay, todayIn } from '../shared/format.js';
+import { GovernanceHeader } from './GovernanceHeader.js';
 import { INDICATORS, type Indicator, type IndicatorCode, useScorecard } from './records-api.js';
 import { STATUS_COLOR, STATUS_FILL } from './records-ui.js';
 

@@ -18,9 +18,9 @@ import { isApiProblem } from '../api/client.js';
 import type { Org } from '../api/types.js';
 import { LoadError, PageLoader } from '../app/feedback.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
-import { newId } from '../members/api.js';
-import { formatDay, formatMoment, todayIn } from '../members/format.js';
-import { FlashMessage, FormProblem, serverFieldErrors } from '../members/ui.js';
+import { formatDay, formatMoment, todayIn } from '../shared/format.js';
+import { newId } from '../shared/ids.js';
+import { FlashMessage, FormProblem, serverFieldErrors } from '../shared/ui.js';
 import {
   DECISION_TYPES,
   MAJORITY_KINDS,
@@ -31,7 +31,7 @@ import {
   useSetStatute,
   useStatute,
 } from './api.js';
-import { GovernanceHeader } from './GovernanceRoute.js';
+import { GovernanceHeader } from './GovernanceHeader.js';
 
 /** The fewest people for a quorum, as the server counts it (src/governance/quorum.ts). */
 function required(params: StatuteParams, call: 'first' | 'second', eligible: number): number {

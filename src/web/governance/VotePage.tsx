@@ -20,7 +20,7 @@ import {
 } from './api.js';
 import { alreadyVotedNow, BallotFrame, ConfirmStep, ReceiptCheck } from './BallotParts.js';
 import { ElectionBallot, ElectionTallied, ElectionWatch } from './ElectionBallot.js';
-import { GovernanceHeader } from './GovernanceRoute.js';
+import { GovernanceHeader } from './GovernanceHeader.js';
 import { choiceName, decisionTypeName, ResultLine } from './ui.js';
 
 const CHOICE_COLORS: Record<Choice, string> = { yes: 'green.8', no: 'red.8', abstain: 'gray.7' };

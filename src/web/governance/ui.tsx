@@ -14,7 +14,7 @@ import type { TFunction } from 'i18next';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { problemMessage } from '../app/feedback.js';
-import { serverFieldErrors } from '../members/ui.js';
+import { serverFieldErrors } from '../shared/ui.js';
 import type { Quorum } from './api.js';
 
 function has<T extends object>(table: T, key: string): key is Extract<keyof T, string> {

@@ -1,8 +1,9 @@
-import type { es } from './es.js';
+import type { es } from './es/index.js';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
-    defaultNS: 'translation';
-    resources: { translation: typeof es };
+    defaultNS: 'common';
+    fallbackNS: ['orgs', 'members', 'collection', 'accounts', 'governance'];
+    resources: typeof es;
   }
 }

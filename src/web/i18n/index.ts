@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en.js';
-import { es } from './es.js';
+import { en } from './en/index.js';
+import { es, NAMESPACES } from './es/index.js';
 
 export const LANGUAGES = ['es', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -65,7 +65,11 @@ function syncDocumentLanguage(language: string): void {
 i18next.on('languageChanged', syncDocumentLanguage);
 
 void i18next.use(initReactI18next).init({
-  resources: { es: { translation: es }, en: { translation: en } },
+  resources: { es, en },
+  // one namespace per domain; `t('members.title')` needs no prefix: the domains are the fallbacks
+  ns: [...NAMESPACES],
+  defaultNS: 'common',
+  fallbackNS: NAMESPACES.slice(1),
   lng: storedLanguage() ?? browserLanguage(),
   fallbackLng: 'es',
   supportedLngs: [...LANGUAGES],

@@ -7,10 +7,11 @@ import type { Org } from '../api/types.js';
 import { LoadError, PageLoader, problemMessage } from '../app/feedback.js';
 import { followLink, membersPath } from '../app/router.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
+import { formatBp, formatDay, formatNumber, numberLocale, statusName } from '../shared/format.js';
 import { canWriteMembers, isFederation } from './access.js';
 import { downloadFile, exportPaths, useSocialBaseDashboard } from './api.js';
 import { ChartFigure, GroupedColumns, HorizontalBars, Pyramid, StackedBars } from './charts.js';
-import { formatBp, formatDay, formatNumber, numberLocale, schemeName, statusName } from './format.js';
+import { schemeName } from './labels.js';
 import { MembersHeader } from './MembersHeader.js';
 import type { SocialBaseDashboard } from './types.js';
 

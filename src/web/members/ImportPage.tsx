@@ -26,8 +26,9 @@ import type { Org } from '../api/types.js';
 import { problemMessage } from '../app/feedback.js';
 import { followLink, membersPath } from '../app/router.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
+import { formatNumber, numberLocale } from '../shared/format.js';
 import { MAX_IMPORT_BYTES, memberKeys, uploadImport } from './api.js';
-import { formatNumber, importFieldName, numberLocale } from './format.js';
+import { importFieldName } from './labels.js';
 import { MembersHeader } from './MembersHeader.js';
 import { IMPORT_KINDS, type ImportKind, type ImportResult } from './types.js';
 

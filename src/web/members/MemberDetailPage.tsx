@@ -8,6 +8,8 @@ import { LoadError, MessagePage, PageLoader } from '../app/feedback.js';
 import { accountsPath, followLink, membersPath } from '../app/router.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
 import { memberCardPath } from '../governance/records-api.js';
+import { fullName } from '../shared/format.js';
+import { FlashMessage, StatusBadge, useFlash } from '../shared/ui.js';
 import {
   useMember,
   useMemberCertifications,
@@ -15,7 +17,7 @@ import {
   useMemberInspections,
   useMemberPlots,
 } from './api.js';
-import { fullName, nationalIdLabel } from './format.js';
+import { nationalIdLabel } from './labels.js';
 import {
   AddPlotDialog,
   CertificationDialog,
@@ -34,8 +36,8 @@ import {
   StandingNotice,
 } from './MemberSections.js';
 import { MembersHeader } from './MembersHeader.js';
+import { StandingBadge } from './StandingBadge.js';
 import type { Certification } from './types.js';
-import { FlashMessage, StandingBadge, StatusBadge, useFlash } from './ui.js';
 
 type Dialog =
   | { kind: 'status' }

@@ -19,8 +19,10 @@ import type { UseMutationResult } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Org } from '../api/types.js';
+import { statusName, todayIn } from '../shared/format.js';
+import { newId } from '../shared/ids.js';
+import { FormProblem, normalizeDecimal, serverFieldErrors, useFocusFirstInvalid } from '../shared/ui.js';
 import {
-  newId,
   useAddCertification,
   useAddInspection,
   useAddPlot,
@@ -35,10 +37,8 @@ import {
   schemeName,
   severityName,
   shadeName,
-  statusName,
   tenureName,
-  todayIn,
-} from './format.js';
+} from './labels.js';
 import type { Certification, MemberStatus, Plot, Severity } from './types.js';
 import {
   CERT_SCHEMES,
@@ -50,7 +50,6 @@ import {
   SHADES,
   TENURES,
 } from './types.js';
-import { FormProblem, normalizeDecimal, serverFieldErrors, useFocusFirstInvalid } from './ui.js';
 
 type Errors = Record<string, string>;
 

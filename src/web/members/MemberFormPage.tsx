@@ -7,12 +7,20 @@ import type { Org } from '../api/types.js';
 import { LoadError, PageLoader } from '../app/feedback.js';
 import { followLink, membersPath, navigate } from '../app/router.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
-import { newId, useCreateMember, useMember, useUpdateMember } from './api.js';
-import { fullName, nationalIdTypeName, paymentMethodName, sexName, statusName, todayIn } from './format.js';
+import { fullName, statusName, todayIn } from '../shared/format.js';
+import { newId } from '../shared/ids.js';
+import {
+  FormProblem,
+  normalizeDecimal,
+  serverFieldErrors,
+  setFlash,
+  useFocusFirstInvalid,
+} from '../shared/ui.js';
+import { useCreateMember, useMember, useUpdateMember } from './api.js';
+import { nationalIdTypeName, paymentMethodName, sexName } from './labels.js';
 import { MembersHeader } from './MembersHeader.js';
 import type { CreateMemberInput, Member, MemberInput } from './types.js';
 import { MEMBER_STATUSES, NATIONAL_ID_TYPES, PAYMENT_METHODS, SEXES } from './types.js';
-import { FormProblem, normalizeDecimal, serverFieldErrors, setFlash, useFocusFirstInvalid } from './ui.js';
 
 const TEXT_FIELDS = [
   'memberNumber',

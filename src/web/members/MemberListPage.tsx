@@ -26,12 +26,13 @@ import { LoadError, problemMessage } from '../app/feedback.js';
 import { followLink, membersPath, navigate, useSearch } from '../app/router.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
 import { fold } from '../orgs/format.js';
+import { listName, statusName } from '../shared/format.js';
+import { StatusBadge } from '../shared/ui.js';
 import type { MemberFilters } from './api.js';
 import { downloadFile, EMPTY_FILTERS, exportPaths, useMemberList } from './api.js';
-import { listName, nationalIdLabel, schemeName, sexName, statusName } from './format.js';
+import { nationalIdLabel, schemeName, sexName } from './labels.js';
 import { MembersHeader } from './MembersHeader.js';
 import { CERT_SCHEMES, MEMBER_STATUSES, type MemberListItem, SEXES } from './types.js';
-import { StatusBadge } from './ui.js';
 
 const MOBILE_QUERY = '(max-width: 47.99em)';
 const FILTER_KEYS = Object.keys(EMPTY_FILTERS) as (keyof MemberFilters)[];

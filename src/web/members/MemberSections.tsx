@@ -22,16 +22,20 @@ import { useTranslation } from 'react-i18next';
 import type { Org } from '../api/types.js';
 import { followLink, membersPath } from '../app/router.js';
 import {
-  certStatusName,
-  consentKindName,
   formatDay,
   formatHectares,
   formatMoment,
   formatMoney,
   formatNumber,
+  numberLocale,
+  statusName,
+} from '../shared/format.js';
+import { Field, NotSet, Section } from '../shared/ui.js';
+import {
+  certStatusName,
+  consentKindName,
   inspectionResultName,
   nationalIdTypeName,
-  numberLocale,
   paymentMethodName,
   plotFlagHelp,
   plotFlagName,
@@ -39,14 +43,12 @@ import {
   severityName,
   sexName,
   shadeName,
-  statusName,
   tenureName,
-} from './format.js';
+} from './labels.js';
 import { PlotMap } from './map/PlotMap.js';
 import type { MapPlot } from './map/types.js';
 import type { Certification, Consent, Inspection, Member, Plot, Standing, StatusChange } from './types.js';
 import { CONSENT_KINDS } from './types.js';
-import { Field, NotSet, Section } from './ui.js';
 
 const MOBILE_QUERY = '(max-width: 47.99em)';
 const NUMERIC = { whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' } as const;

@@ -5,8 +5,9 @@ import { isApiProblem } from '../api/client.js';
 import type { Org } from '../api/types.js';
 import { LoadError, MessagePage, PageLoader } from '../app/feedback.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
+import { fullName } from '../shared/format.js';
+import { StatusBadge } from '../shared/ui.js';
 import { useMyMember } from './api.js';
-import { fullName } from './format.js';
 import {
   CertificationsSection,
   ConsentsSection,
@@ -16,7 +17,7 @@ import {
   PlotsSection,
   StandingNotice,
 } from './MemberSections.js';
-import { StandingBadge, StatusBadge } from './ui.js';
+import { StandingBadge } from './StandingBadge.js';
 
 /** `/o/:slug/me`: a member's own record, plots and certifications; nothing about anyone else. */
 export function MyRecordPage({ org }: { org: Org }) {

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { es } from '../i18n/es.js';
+import { es } from '../i18n/es/index.js';
 
 /** Lower-case, without accents: "Café" and "cafe" match while searching. */
 export function fold(text: string): string {
@@ -47,13 +47,13 @@ function has<T extends object>(table: T, key: string): key is Extract<keyof T, s
 
 /** Translated name of a display mass unit; unknown codes are shown as they are. */
 export function unitName(t: TFunction, code: string): string {
-  return has(es.units, code) ? t(`units.${code}`) : code;
+  return has(es.orgs.units, code) ? t(`units.${code}`) : code;
 }
 
 export function areaName(t: TFunction, code: string): string {
-  return has(es.areas, code) ? t(`areas.${code}`) : code;
+  return has(es.orgs.areas, code) ? t(`areas.${code}`) : code;
 }
 
 export function roleName(t: TFunction, code: string): string {
-  return has(es.roles, code) ? t(`roles.${code}`) : code;
+  return has(es.orgs.roles, code) ? t(`roles.${code}`) : code;
 }

@@ -1,4 +1,4 @@
-import { Alert, Badge, Group, Paper, Text, Title, Tooltip } from '@mantine/core';
+import { Alert, Badge, Group, Paper, Text, Title } from '@mantine/core';
 import type { ReactNode, RefObject } from 'react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,8 +8,6 @@ import { problemMessage } from '../app/feedback.js';
 import { statusName } from './format.js';
 
 export { normalizeDecimal } from './format.js';
-
-import type { Standing } from './types.js';
 
 const STATUS_COLORS: Record<string, string> = {
   applicant: 'blue',
@@ -25,26 +23,6 @@ export function StatusBadge({ status, size = 'md' }: { status: string; size?: 's
     <Badge color={STATUS_COLORS[status] ?? 'gray'} variant="light" radius="sm" tt="none" size={size}>
       {statusName(t, status)}
     </Badge>
-  );
-}
-
-/** "Socio hábil" or "No hábil: …", with every reason spelled out next to it. */
-export function StandingBadge({ standing, size = 'lg' }: { standing: Standing; size?: 'md' | 'lg' }) {
-  const { t } = useTranslation();
-  if (standing.inGoodStanding) {
-    return (
-      <Badge color="green" variant="filled" radius="sm" tt="none" size={size}>
-        {t('standing.good')}
-      </Badge>
-    );
-  }
-  const reasons = standing.reasons.map((r) => r.message).join(' ');
-  return (
-    <Tooltip label={reasons || t('standing.notGood')} multiline maw={320} disabled={!reasons}>
-      <Badge color="red" variant="filled" radius="sm" tt="none" size={size}>
-        {t('standing.notGood')}
-      </Badge>
-    </Tooltip>
   );
 }
 

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { es } from '../i18n/es.js';
+import { es } from '../i18n/es/index.js';
 
 /** Number and money formats follow the interface language and the organization's country (es-PE, es-CO). */
 export function numberLocale(language: string, country: string): string {
@@ -77,72 +77,10 @@ function has<T extends object>(table: T, key: string): key is Extract<keyof T, s
   return Object.hasOwn(table, key);
 }
 
-/** Translated value of a server code; unknown codes are shown as they come. */
+/** A member's status in words (`active` → activo); unknown codes are shown as they come. */
 export function statusName(t: TFunction, code: string | null | undefined): string {
   if (!code) return '—';
-  return has(es.memberStatus, code) ? t(`memberStatus.${code}`) : code;
-}
-
-export function schemeName(t: TFunction, code: string): string {
-  return has(es.certScheme, code) ? t(`certScheme.${code}`) : code;
-}
-
-export function certStatusName(t: TFunction, code: string): string {
-  return has(es.certStatus, code) ? t(`certStatus.${code}`) : code;
-}
-
-export function sexName(t: TFunction, code: string | null | undefined): string {
-  if (!code) return '—';
-  return has(es.sex, code) ? t(`sex.${code}`) : code;
-}
-
-export function paymentMethodName(t: TFunction, code: string | null | undefined): string {
-  if (!code) return '—';
-  return has(es.paymentMethod, code) ? t(`paymentMethod.${code}`) : code;
-}
-
-export function nationalIdTypeName(t: TFunction, code: string | null | undefined): string {
-  if (!code) return '—';
-  return has(es.nationalIdType, code) ? t(`nationalIdType.${code}`) : code;
-}
-
-export function inspectionResultName(t: TFunction, code: string): string {
-  return has(es.inspectionResult, code) ? t(`inspectionResult.${code}`) : code;
-}
-
-export function severityName(t: TFunction, code: string): string {
-  return has(es.severity, code) ? t(`severity.${code}`) : code;
-}
-
-export function shadeName(t: TFunction, code: string | null | undefined): string {
-  if (!code) return '—';
-  return has(es.shade, code) ? t(`shade.${code}`) : code;
-}
-
-export function tenureName(t: TFunction, code: string | null | undefined): string {
-  if (!code) return '—';
-  return has(es.tenure, code) ? t(`tenure.${code}`) : code;
-}
-
-export function consentKindName(t: TFunction, code: string): string {
-  return has(es.consentKind, code) ? t(`consentKind.${code}`) : code;
-}
-
-export function plotFlagName(t: TFunction, code: string): string {
-  return has(es.plotFlag, code) ? t(`plotFlag.${code}`) : code;
-}
-
-export function plotFlagHelp(t: TFunction, code: string): string | null {
-  return has(es.plotFlagHelp, code) ? t(`plotFlagHelp.${code}`) : null;
-}
-
-export function importFieldName(t: TFunction, field: string): string {
-  return has(es.importField, field) ? t(`importField.${field}`) : field;
-}
-
-/** The national ID's usual name in the organization's country. */
-export function nationalIdLabel(t: TFunction, country: string): string {
-  return country === 'CO' ? t('members.nationalIdCO') : t('members.nationalIdPE');
+  return has(es.members.memberStatus, code) ? t(`memberStatus.${code}`) : code;
 }
 
 /** "50", "50,5" or "1 250.00" as the API's decimal text ("50.00"); null when not a number. */

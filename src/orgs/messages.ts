@@ -1,0 +1,41 @@
+import { defineMessages } from '../platform/i18n.js';
+
+/** Messages of organizations, users, sessions and API tokens, Spanish first. */
+export const orgsMessages = defineMessages({
+  es: {
+    'auth.invalid_credentials': 'Correo o contraseña incorrectos.',
+    'auth.too_many_attempts': 'Demasiados intentos fallidos. Espere {seconds} segundos e intente de nuevo.',
+    'auth.session_expired': 'Su sesión expiró. Inicie sesión de nuevo.',
+    'auth.wrong_current_password': 'La contraseña actual no es correcta.',
+    'auth.token_revoked': 'El token de API fue revocado o expiró.',
+    'auth.weak_password': 'La contraseña debe tener al menos {min} caracteres.',
+    'org.not_found': 'No se encontró la organización «{slug}».',
+    'org.slug_taken': 'Ya existe una organización con el identificador «{slug}».',
+    'org.role_not_allowed': 'El rol «{role}» no corresponde a una organización de tipo {kind}.',
+    'org.grant_not_cooperative': 'Solo una cooperativa comparte sus datos con una central o un programa.',
+    'org.grantee_kind': 'Los datos solo se comparten con una central o un programa.',
+    'org.grant_exists': 'Ese permiso ya está vigente.',
+    'org.grant_not_found': 'No se encontró el permiso.',
+    'org.token_not_found': 'No se encontró el token.',
+    'org.user_not_found': 'No se encontró el usuario.',
+    'org.last_admin': 'No se puede quitar al último administrador de la organización.',
+  },
+  en: {
+    'auth.invalid_credentials': 'Wrong email or password.',
+    'auth.too_many_attempts': 'Too many failed attempts. Wait {seconds} seconds and try again.',
+    'auth.session_expired': 'Your session has expired. Please sign in again.',
+    'auth.wrong_current_password': 'The current password is not correct.',
+    'auth.token_revoked': 'The API token was revoked or has expired.',
+    'auth.weak_password': 'The password must have at least {min} characters.',
+    'org.not_found': 'Organization “{slug}” was not found.',
+    'org.slug_taken': 'An organization with the identifier “{slug}” already exists.',
+    'org.role_not_allowed': 'The role “{role}” does not fit an organization of kind {kind}.',
+    'org.grant_not_cooperative': 'Only a cooperative shares its data with a central or a program.',
+    'org.grantee_kind': 'Data can only be shared with a central or a program.',
+    'org.grant_exists': 'That grant is already in force.',
+    'org.grant_not_found': 'The grant was not found.',
+    'org.token_not_found': 'The token was not found.',
+    'org.user_not_found': 'The user was not found.',
+    'org.last_admin': 'The last administrator of an organization cannot be removed.',
+  },
+});

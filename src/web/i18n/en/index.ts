@@ -1,0 +1,10 @@
+import type { Messages } from '../es/index.js';
+import { accounts } from './accounts.js';
+import { collection } from './collection.js';
+import { common } from './common.js';
+import { governance } from './governance.js';
+import { members } from './members.js';
+import { orgs } from './orgs.js';
+
+/** English strings, by namespace: the same keys as the Spanish reference. */
+export const en: Messages = { common, orgs, members, collection, accounts, governance };
