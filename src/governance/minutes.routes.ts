@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { requireActor } from '../orgs/auth.plugin.js';
-import { ClientId, OrgParams, problemResponses, Slug } from '../orgs/orgs.schema.js';
 import { formatDateTime } from '../platform/dates.js';
 import { fileResponse } from '../platform/http/openapi.js';
 import type { HttpServer } from '../platform/http/server.js';
 import { type Locale, registerMessages, translate } from '../platform/i18n.js';
 import { type PdfSection, renderPdf } from '../platform/pdf.js';
+import { ClientId, OrgParams, problemResponses, Slug } from '../shared/contract.js';
 import { minutesSections, organName } from './minutes.js';
 import type { MinutesService } from './minutes.service.js';
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { requireActor } from '../orgs/auth.plugin.js';
-import { ClientId, OrgParams, problemResponses, Slug } from '../orgs/orgs.schema.js';
 import type { HttpServer } from '../platform/http/server.js';
 import { registerMessages } from '../platform/i18n.js';
+import { ClientId, OrgParams, problemResponses, Slug } from '../shared/contract.js';
 import type { OrgansService } from './organs.service.js';
 
 registerMessages('es', {

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { MemberParams } from '../members/members.schema.js';
+import { MemberParams } from '../members/members.contract.js';
 import type { MembersService } from '../members/members.service.js';
 import { requireActor } from '../orgs/auth.plugin.js';
-import { OrgParams, problemResponses } from '../orgs/orgs.schema.js';
 import { fileResponse } from '../platform/http/openapi.js';
 import type { HttpServer } from '../platform/http/server.js';
 import { type Locale, registerMessages, translate } from '../platform/i18n.js';
 import { renderPdf } from '../platform/pdf.js';
+import { OrgParams, problemResponses } from '../shared/contract.js';
 import type { LedgerService } from './ledger.service.js';
 
 const StatementQuery = z.strictObject({

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { writeCsv } from '../members/import/export.js';
 import { requireActor } from '../orgs/auth.plugin.js';
-import { ClientId, OrgParams, problemResponses, Slug } from '../orgs/orgs.schema.js';
 import { fileResponse } from '../platform/http/openapi.js';
 import type { HttpServer } from '../platform/http/server.js';
 import { hasMessage, type Locale, registerMessages, translate } from '../platform/i18n.js';
 import { renderPdf } from '../platform/pdf.js';
+import { ClientId, OrgParams, problemResponses, Slug } from '../shared/contract.js';
 import type { PaymentsService } from './payments.service.js';
 
 registerMessages('es', {

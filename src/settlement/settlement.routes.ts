@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { requireActor } from '../orgs/auth.plugin.js';
-import { ClientId, OrgParams, problemResponses, Slug } from '../orgs/orgs.schema.js';
 import type { HttpServer } from '../platform/http/server.js';
 import { registerMessages } from '../platform/i18n.js';
+import { ClientId, OrgParams, problemResponses, Slug } from '../shared/contract.js';
 import type { SettlementService } from './settlement.service.js';
 
 const Price = z.string().regex(/^\d{1,6}(\.\d{1,6})?$/);

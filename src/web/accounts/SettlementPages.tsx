@@ -21,13 +21,14 @@ import {
 } from '@mantine/core';
 import { type FormEvent, type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { OrgView as Org } from '../../orgs/orgs.contract.js';
+import type { Role } from '../../shared/enums.js';
+import { CERT_CLASSES, type CertClass } from '../../shared/enums.js';
 import { isApiProblem } from '../api/client.js';
 import { useMe } from '../api/queries.js';
-import type { Org, Role } from '../api/types.js';
 import { LoadError, MessagePage, PageLoader, problemMessage } from '../app/feedback.js';
 import { accountsPath, followLink, navigate } from '../app/router.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
-import { CERT_CLASSES, type CertClass } from '../collection/api.js';
 import { newId } from '../members/api.js';
 import {
   formatDay,

@@ -1,7 +1,7 @@
 import { Anchor, Group, NativeSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Org } from '../api/types.js';
+import type { OrgView as Org } from '../../orgs/orgs.contract.js';
 import { LoadError, PageLoader } from '../app/feedback.js';
 import { formatDay, formatMoney, numberLocale } from '../members/format.js';
 import { STATEMENT_ACCOUNTS, type StatementAccount, useStatement } from './api.js';

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { OrgView as Org } from '../../orgs/orgs.contract.js';
+import type { Role } from '../../shared/enums.js';
 import { api } from '../api/client.js';
-import type { Org, Role } from '../api/types.js';
 
 export const STATEMENT_ACCOUNTS = ['payable_members', 'receivable_members', 'share_capital'] as const;
 export type StatementAccount = (typeof STATEMENT_ACCOUNTS)[number];

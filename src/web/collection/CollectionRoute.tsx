@@ -2,8 +2,8 @@ import { Anchor, Badge, Box, Button, Group, Stack, Text, Title } from '@mantine/
 import { useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { OrgView as Org } from '../../orgs/orgs.contract.js';
 import { useMe } from '../api/queries.js';
-import type { Org } from '../api/types.js';
 import { MessagePage } from '../app/feedback.js';
 import type { CollectionView } from '../app/router.js';
 import { collectionPath, followLink } from '../app/router.js';

@@ -1,7 +1,7 @@
 import { Anchor, Box, Button, Group, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Org } from '../api/types.js';
+import type { OrgView as Org } from '../../orgs/orgs.contract.js';
 import { MessagePage } from '../app/feedback.js';
 import type { GovernanceView } from '../app/router.js';
 import { followLink, governancePath } from '../app/router.js';

@@ -2,7 +2,7 @@ import { Badge, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Titl
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Org } from '../api/types.js';
+import type { OrgView as Org } from '../../orgs/orgs.contract.js';
 import { LoadError, PageLoader } from '../app/feedback.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
 import { ChartFigure, HorizontalBars } from '../members/charts.js';

@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { OrgView as Org } from '../../orgs/orgs.contract.js';
+import type { Role } from '../../shared/enums.js';
 import { api } from '../api/client.js';
-import type { Org, Role } from '../api/types.js';
 
 /** Shapes of the governance API (v1), hand-written from src/governance/governance.routes.ts. */
 

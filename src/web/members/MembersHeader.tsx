@@ -1,7 +1,7 @@
 import { Anchor, Box, Button, Group, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Org } from '../api/types.js';
+import type { OrgView as Org } from '../../orgs/orgs.contract.js';
 import type { MembersView } from '../app/router.js';
 import { followLink, membersPath } from '../app/router.js';
 import { isFederation } from './access.js';

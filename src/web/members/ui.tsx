@@ -9,7 +9,7 @@ import { statusName } from './format.js';
 
 export { normalizeDecimal } from './format.js';
 
-import type { Standing } from './types.js';
+import type { StandingView as Standing } from '../../members/members.contract.js';
 
 const STATUS_COLORS: Record<string, string> = {
   applicant: 'blue',
