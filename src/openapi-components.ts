@@ -3,10 +3,8 @@ import {
   ScheduleView,
   TicketView,
 } from './collection/collection.contract.js';
-import { Assembly } from './governance/governance.routes.js';
-import { Minutes } from './governance/minutes.routes.js';
-import { Election, Term } from './governance/organs.routes.js';
-import { Statement } from './ledger/ledger.routes.js';
+import { Assembly, Election, Minutes, Term } from './governance/governance.contract.js';
+import { Statement } from './ledger/ledger.contract.js';
 import {
   CertificationView,
   InspectionView,

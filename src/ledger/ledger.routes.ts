@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { MemberParams } from '../members/members.contract.js';
 import type { MembersService } from '../members/members.service.js';
 import { requireActor } from '../orgs/auth.plugin.js';
@@ -7,42 +6,8 @@ import type { HttpServer } from '../platform/http/server.js';
 import { type Locale, registerMessages, translate } from '../platform/i18n.js';
 import { renderPdf } from '../platform/pdf.js';
 import { OrgParams, problemResponses } from '../shared/contract.js';
+import { Statement, StatementQuery, TrialBalance } from './ledger.contract.js';
 import type { LedgerService } from './ledger.service.js';
-
-const StatementQuery = z.strictObject({
-  account: z.enum(['payable_members', 'receivable_members', 'share_capital']).default('payable_members'),
-});
-export const Statement = z.object({
-  currency: z.string(),
-  account: z.string(),
-  balance: z.string(),
-  lines: z.array(
-    z.object({
-      entryId: z.uuid(),
-      date: z.string(),
-      description: z.string(),
-      source: z.object({ type: z.string(), id: z.string() }),
-      reversal: z.boolean(),
-      amount: z.string(),
-      balance: z.string(),
-    }),
-  ),
-});
-const TrialBalance = z.object({
-  currency: z.string(),
-  balanced: z.boolean(),
-  accounts: z.array(
-    z.object({
-      code: z.string(),
-      name: z.string(),
-      kind: z.string(),
-      debit: z.string(),
-      credit: z.string(),
-      balanceMinor: z.number(),
-      lines: z.number(),
-    }),
-  ),
-});
 
 registerMessages('es', {
   'statement.title': 'Estado de cuenta',

@@ -91,6 +91,12 @@ export type CertClass = (typeof CERT_CLASSES)[number];
 export const CUP_PROTOCOLS = ['sca2004', 'cva'] as const;
 export type CupProtocol = (typeof CUP_PROTOCOLS)[number];
 
+// ---- ledger -------------------------------------------------------------------------------------
+
+/** The member accounts a statement of account can show. */
+export const STATEMENT_ACCOUNTS = ['payable_members', 'receivable_members', 'share_capital'] as const;
+export type StatementAccount = (typeof STATEMENT_ACCOUNTS)[number];
+
 // ---- governance -----------------------------------------------------------------------------------
 
 export const DECISION_TYPES = ['ordinary', 'statute_reform', 'merger_dissolution', 'election'] as const;
