@@ -2,9 +2,13 @@ import { z } from 'zod';
 import { ClientId, itemsOf, Slug } from '../shared/contract.js';
 import {
   ASSEMBLY_KINDS,
+  CANDIDATE_OUTCOMES,
   CHOICES,
   DECISION_TYPES,
+  ELECTION_METHODS,
+  INDICATOR_STATUSES,
   MAJORITY_KINDS,
+  MINUTES_STATUSES,
   ORGAN_KINDS,
   POSITIONS,
   TIE_BREAKS,
@@ -123,6 +127,38 @@ export const ConveneBody = z.strictObject({
   agenda: z.array(z.string().trim().min(1).max(300)).max(50).default([]),
 });
 export const AssemblyParams = z.strictObject({ org: Slug, assemblyId: z.uuid() });
+/** The quorum on a call: `required` is the fewest people present that satisfy the statute. */
+export const QuorumView = z.object({
+  call: z.enum(['first', 'second']),
+  eligible: z.number(),
+  present: z.number(),
+  required: z.number(),
+  met: z.boolean(),
+});
+export const MotionView = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  decisionType: z.string(),
+  method: z.string(),
+  present: z.number(),
+  yes: z.number(),
+  no: z.number(),
+  abstain: z.number(),
+  requiredYes: z.number(),
+  passed: z.boolean(),
+  /** The agenda item (1 for the first) the motion belongs to. */
+  agendaItem: z.number().nullable(),
+  /** An amendment names the motion it amends. */
+  amendsMotionId: z.uuid().nullable(),
+});
+/** One of the assembly's secret votes, as the assembly lists them (details from `SecretVote`). */
+export const SecretVoteSummary = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  decisionType: z.string(),
+  status: z.enum(['open', 'tallied']),
+  passed: z.boolean().nullable(),
+});
 export const Assembly = z.object({
   id: z.uuid(),
   kind: z.string(),
@@ -147,38 +183,9 @@ export const Assembly = z.object({
       at: z.string(),
     })
     .nullable(),
-  quorum: z.object({
-    call: z.enum(['first', 'second']),
-    eligible: z.number(),
-    present: z.number(),
-    required: z.number(),
-    met: z.boolean(),
-  }),
-  motions: z.array(
-    z.object({
-      id: z.uuid(),
-      title: z.string(),
-      decisionType: z.string(),
-      method: z.string(),
-      present: z.number(),
-      yes: z.number(),
-      no: z.number(),
-      abstain: z.number(),
-      requiredYes: z.number(),
-      passed: z.boolean(),
-      agendaItem: z.number().nullable(),
-      amendsMotionId: z.uuid().nullable(),
-    }),
-  ),
-  secretVotes: z.array(
-    z.object({
-      id: z.uuid(),
-      title: z.string(),
-      decisionType: z.string(),
-      status: z.enum(['open', 'tallied']),
-      passed: z.boolean().nullable(),
-    }),
-  ),
+  quorum: QuorumView,
+  motions: z.array(MotionView),
+  secretVotes: z.array(SecretVoteSummary),
 });
 export const MotionBody = z.strictObject({
   id: ClientId,
@@ -201,7 +208,7 @@ export const MotionBody = z.strictObject({
 export const Organ = z.enum(ORGAN_KINDS);
 export const Position = z.enum(POSITIONS);
 export const MemberNumber = z.string().trim().min(1).max(30);
-export const Term = z.object({
+export const TermView = z.object({
   id: z.uuid(),
   organ: z.string(),
   position: z.string(),
@@ -215,6 +222,17 @@ export const Term = z.object({
   endedReason: z.string().nullable(),
   electionId: z.string().nullable(),
 });
+export const ElectionCandidate = z.object({
+  /** The number printed on the ballot (1 for the first nominated). */
+  ballotNumber: z.number(),
+  memberNumber: z.string(),
+  name: z.string(),
+  sex: z.string().nullable(),
+  votes: z.number().nullable(),
+  outcome: z.enum(CANDIDATE_OUTCOMES).nullable(),
+  /** How a tie at the last seat was settled: the statute's tie-break, or `runoff` when it must be voted again. */
+  tieNote: z.string().nullable(),
+});
 export const Election = z.object({
   id: z.uuid(),
   assemblyId: z.uuid(),
@@ -223,24 +241,16 @@ export const Election = z.object({
   alternates: z.number(),
   termStartsOn: z.string(),
   termEndsOn: z.string(),
-  method: z.enum(['secret', 'counted']),
-  tieBreak: z.string(),
+  method: z.enum(ELECTION_METHODS),
+  tieBreak: z.enum(TIE_BREAKS),
   /** The seed of the draw, published at the tally: sha256(seed:memberId) orders those tied. */
   drawSeed: z.string().nullable(),
   status: z.enum(['nominating', 'open', 'tallied']),
+  /** Ballots cast (secret) or the voters the tellers counted (paper). */
   voted: z.number(),
   blank: z.number().nullable(),
-  candidates: z.array(
-    z.object({
-      ballotNumber: z.number(),
-      memberNumber: z.string(),
-      name: z.string(),
-      sex: z.string().nullable(),
-      votes: z.number().nullable(),
-      outcome: z.string().nullable(),
-      tieNote: z.string().nullable(),
-    }),
-  ),
+  candidates: z.array(ElectionCandidate),
+  /** After a secret tally: every ballot under its receipt code, with the member numbers marked. */
   ballots: z.array(z.object({ receiptCode: z.string(), choices: z.array(z.string()) })),
 });
 export const ProxyView = z.object({
@@ -254,9 +264,17 @@ export const ProxyView = z.object({
 export const ElectionParams = z.strictObject({ org: Slug, electionId: z.uuid() });
 export const Passphrase = z.strictObject({ passphrase: z.string().min(8).max(200) });
 
+export const Signature = z.object({
+  role: z.string(),
+  seq: z.number(),
+  name: z.string(),
+  method: z.string(),
+  signedAt: z.string(),
+  recordedBy: z.string(),
+});
 export const Minutes = z.object({
   assemblyId: z.uuid(),
-  status: z.enum(['none', 'draft', 'approved', 'signed']),
+  status: z.enum(MINUTES_STATUSES),
   body: z.string(),
   version: z.number(),
   bookNumber: z.number().nullable(),
@@ -266,21 +284,13 @@ export const Minutes = z.object({
   signBy: z.string(),
   designated: z.array(z.object({ memberNumber: z.string(), name: z.string() })),
   required: z.object({ president: z.number(), secretary: z.number(), designated: z.number() }),
-  signatures: z.array(
-    z.object({
-      role: z.string(),
-      seq: z.number(),
-      name: z.string(),
-      method: z.string(),
-      signedAt: z.string(),
-      recordedBy: z.string(),
-    }),
-  ),
+  signatures: z.array(Signature),
   versions: z.array(z.object({ version: z.number(), savedAt: z.string(), savedBy: z.string() })),
 });
 export const Indicator = z.object({
   code: z.string(),
-  status: z.enum(['ok', 'warn', 'bad', 'pending', 'na']),
+  status: z.enum(INDICATOR_STATUSES),
+  /** Basis points for shares, a date (YYYY-MM-DD), or a count. */
   value: z.union([z.number(), z.string()]).nullable(),
   target: z.union([z.number(), z.string()]).nullable(),
   detail: z.record(z.string(), z.union([z.number(), z.string()]).nullable()),
@@ -305,17 +315,14 @@ export const StatuteView = z.object({
     }),
   ),
 });
-export const AssemblyList = z.object({
-  items: z.array(
-    z.object({
-      id: z.uuid(),
-      kind: z.string(),
-      title: z.string(),
-      firstCallAt: z.string(),
-      place: z.string(),
-    }),
-  ),
+export const AssemblySummary = z.object({
+  id: z.uuid(),
+  kind: z.string(),
+  title: z.string(),
+  firstCallAt: z.string(),
+  place: z.string(),
 });
+export const AssemblyList = itemsOf(AssemblySummary);
 export const CheckInBody = z.strictObject({ memberNumber: z.string().trim().min(1).max(120) });
 export const CheckInResponse = Assembly.extend({
   checkedIn: z.object({ memberNumber: z.string(), name: z.string(), already: z.boolean() }),
@@ -334,28 +341,27 @@ export const CastBallotBody = z.strictObject({
 export const TallySecretVoteBody = z.strictObject({ passphrase: z.string().min(1).max(200) });
 
 export const OrgansQuery = z.strictObject({ on: z.iso.date().optional() });
+export const OrganView = z.object({
+  organ: z.string(),
+  seats: z.number(),
+  alternates: z.number(),
+  vacancies: z.number(),
+  current: z.array(TermView),
+  history: z.array(TermView),
+});
+/** A term ending soon, an organ short of seats…: `code` names it, the other fields fill the sentence. */
+export const OrgansWarning = z.object({
+  code: z.string(),
+  organ: z.string(),
+  holderName: z.string().optional(),
+  endsOn: z.string().optional(),
+  days: z.number().optional(),
+  seats: z.number().optional(),
+});
 export const OrgansView = z.object({
   date: z.string(),
-  organs: z.array(
-    z.object({
-      organ: z.string(),
-      seats: z.number(),
-      alternates: z.number(),
-      vacancies: z.number(),
-      current: z.array(Term),
-      history: z.array(Term),
-    }),
-  ),
-  warnings: z.array(
-    z.object({
-      code: z.string(),
-      organ: z.string(),
-      holderName: z.string().optional(),
-      endsOn: z.string().optional(),
-      days: z.number().optional(),
-      seats: z.number().optional(),
-    }),
-  ),
+  organs: z.array(OrganView),
+  warnings: z.array(OrgansWarning),
 });
 export const AppointTermBody = z.strictObject({
   id: ClientId,
@@ -381,7 +387,7 @@ export const CreateElectionBody = z.strictObject({
   alternates: z.number().int().min(0).max(15).optional(),
   termStartsOn: z.iso.date(),
   termEndsOn: z.iso.date().optional(),
-  method: z.enum(['secret', 'counted']),
+  method: z.enum(ELECTION_METHODS),
   candidates: z.array(MemberNumber).max(60).default([]),
 });
 export const CheckCandidatesBody = z.strictObject({
@@ -389,12 +395,12 @@ export const CheckCandidatesBody = z.strictObject({
   termStartsOn: z.iso.date(),
   memberNumbers: z.array(MemberNumber).min(1).max(60),
 });
-export const CheckCandidatesResponse = z.object({
-  items: z.array(z.object({ memberNumber: z.string(), reasons: z.array(z.string()) })),
-});
+/** Why a member may not stand (`not_in_good_standing`, `reelection_limit`…); empty when they may. */
+export const Eligibility = z.object({ memberNumber: z.string(), reasons: z.array(z.string()) });
+export const CheckCandidatesResponse = itemsOf(Eligibility);
 export const StartRunoffBody = z.strictObject({
   id: ClientId,
-  method: z.enum(['secret', 'counted']).optional(),
+  method: z.enum(ELECTION_METHODS).optional(),
 });
 export const AddCandidatesBody = z.strictObject({ memberNumbers: z.array(MemberNumber).min(1).max(60) });
 export const CastElectionBallotBody = z.strictObject({
@@ -439,17 +445,14 @@ export const SignMinutesBody = z.strictObject({
   signerName: z.string().trim().min(1).max(200).optional(),
   memberNumber: z.string().trim().min(1).max(30).optional(),
 });
-export const OversightReportList = z.object({
-  items: z.array(
-    z.object({
-      id: z.uuid(),
-      periodEnd: z.string(),
-      filedOn: z.string(),
-      title: z.string(),
-      summary: z.string(),
-    }),
-  ),
+export const OversightReportView = z.object({
+  id: z.uuid(),
+  periodEnd: z.string(),
+  filedOn: z.string(),
+  title: z.string(),
+  summary: z.string(),
 });
+export const OversightReportList = itemsOf(OversightReportView);
 export const FileOversightReportBody = z.strictObject({
   id: ClientId,
   periodEnd: z.iso.date(),
@@ -517,20 +520,26 @@ export type Majority = z.infer<typeof Majority>;
 export type StatuteBody = z.infer<typeof StatuteBody>;
 export type ConveneBody = z.infer<typeof ConveneBody>;
 export type AssemblyParams = z.infer<typeof AssemblyParams>;
+export type QuorumView = z.infer<typeof QuorumView>;
+export type MotionView = z.infer<typeof MotionView>;
+export type SecretVoteSummary = z.infer<typeof SecretVoteSummary>;
 export type Assembly = z.infer<typeof Assembly>;
 export type MotionBody = z.infer<typeof MotionBody>;
 export type Organ = z.infer<typeof Organ>;
 export type Position = z.infer<typeof Position>;
 export type MemberNumber = z.infer<typeof MemberNumber>;
-export type Term = z.infer<typeof Term>;
+export type TermView = z.infer<typeof TermView>;
+export type ElectionCandidate = z.infer<typeof ElectionCandidate>;
 export type Election = z.infer<typeof Election>;
 export type ProxyView = z.infer<typeof ProxyView>;
 export type ElectionParams = z.infer<typeof ElectionParams>;
 export type Passphrase = z.infer<typeof Passphrase>;
+export type Signature = z.infer<typeof Signature>;
 export type Minutes = z.infer<typeof Minutes>;
 export type Indicator = z.infer<typeof Indicator>;
 export type StatuteVersion = z.infer<typeof StatuteVersion>;
 export type StatuteView = z.infer<typeof StatuteView>;
+export type AssemblySummary = z.infer<typeof AssemblySummary>;
 export type AssemblyList = z.infer<typeof AssemblyList>;
 export type CheckInBody = z.infer<typeof CheckInBody>;
 export type CheckInResponse = z.infer<typeof CheckInResponse>;
@@ -538,12 +547,15 @@ export type OpenSecretVoteBody = z.infer<typeof OpenSecretVoteBody>;
 export type CastBallotBody = z.infer<typeof CastBallotBody>;
 export type TallySecretVoteBody = z.infer<typeof TallySecretVoteBody>;
 export type OrgansQuery = z.infer<typeof OrgansQuery>;
+export type OrganView = z.infer<typeof OrganView>;
+export type OrgansWarning = z.infer<typeof OrgansWarning>;
 export type OrgansView = z.infer<typeof OrgansView>;
 export type AppointTermBody = z.infer<typeof AppointTermBody>;
 export type ChangeTermBody = z.infer<typeof ChangeTermBody>;
 export type ChangeTermParams = z.infer<typeof ChangeTermParams>;
 export type CreateElectionBody = z.infer<typeof CreateElectionBody>;
 export type CheckCandidatesBody = z.infer<typeof CheckCandidatesBody>;
+export type Eligibility = z.infer<typeof Eligibility>;
 export type CheckCandidatesResponse = z.infer<typeof CheckCandidatesResponse>;
 export type StartRunoffBody = z.infer<typeof StartRunoffBody>;
 export type AddCandidatesBody = z.infer<typeof AddCandidatesBody>;
@@ -553,6 +565,7 @@ export type RegisterProxyBody = z.infer<typeof RegisterProxyBody>;
 export type MyAssembly = z.infer<typeof MyAssembly>;
 export type SaveMinutesBody = z.infer<typeof SaveMinutesBody>;
 export type SignMinutesBody = z.infer<typeof SignMinutesBody>;
+export type OversightReportView = z.infer<typeof OversightReportView>;
 export type OversightReportList = z.infer<typeof OversightReportList>;
 export type FileOversightReportBody = z.infer<typeof FileOversightReportBody>;
 export type FiledOversightReport = z.infer<typeof FiledOversightReport>;

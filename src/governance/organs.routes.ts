@@ -25,7 +25,7 @@ import {
   RecordElectionCountsBody,
   RegisterProxyBody,
   StartRunoffBody,
-  Term,
+  TermView,
 } from './governance.contract.js';
 import type { OrgansService } from './organs.service.js';
 
@@ -173,7 +173,7 @@ export function registerOrganRoutes(app: HttpServer, organs: OrgansService) {
         summary: 'Assign the position within the organ, or record that the holder left before the end',
         params: ChangeTermParams,
         body: ChangeTermBody,
-        response: { 200: Term, ...problemResponses },
+        response: { 200: TermView, ...problemResponses },
       },
     },
     async (request) =>

@@ -134,5 +134,27 @@ export type OfficePosition = (typeof POSITIONS)[number];
 export const TIE_BREAKS = ['seniority', 'lot', 'runoff'] as const;
 export type TieBreak = (typeof TIE_BREAKS)[number];
 
+export const ELECTION_METHODS = ['secret', 'counted'] as const;
+export type ElectionMethod = (typeof ELECTION_METHODS)[number];
+
+export const CANDIDATE_OUTCOMES = ['elected', 'alternate', 'not_elected', 'tied'] as const;
+export type CandidateOutcome = (typeof CANDIDATE_OUTCOMES)[number];
+
 export const SIGN_ROLES = ['president', 'secretary', 'designated'] as const;
 export type SignRole = (typeof SIGN_ROLES)[number];
+
+export const MINUTES_STATUSES = ['none', 'draft', 'approved', 'signed'] as const;
+export type MinutesStatus = (typeof MINUTES_STATUSES)[number];
+
+/** The scorecard's indicators, and how each stands. */
+export const INDICATORS = [
+  'ordinary_assembly_in_time',
+  'attendance',
+  'women_in_organs',
+  'terms_renewed',
+  'minutes_signed_in_time',
+  'oversight_reports',
+] as const;
+export type IndicatorCode = (typeof INDICATORS)[number];
+export const INDICATOR_STATUSES = ['ok', 'warn', 'bad', 'pending', 'na'] as const;
+export type IndicatorStatus = (typeof INDICATOR_STATUSES)[number];

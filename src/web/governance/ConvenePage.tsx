@@ -2,12 +2,13 @@ import { ActionIcon, Button, Group, NativeSelect, Paper, Stack, Text, TextInput,
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrgView as Org } from '../../orgs/orgs.contract.js';
+import { ASSEMBLY_KINDS, type AssemblyKind } from '../../shared/enums.js';
 import { followLink, governancePath, navigate } from '../app/router.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
 import { newId } from '../members/api.js';
 import { todayIn } from '../members/format.js';
 import { FormProblem, serverFieldErrors, setFlash, useFocusFirstInvalid } from '../members/ui.js';
-import { ASSEMBLY_KINDS, type AssemblyKind, isoToLocal, localToIso, useConvene } from './api.js';
+import { isoToLocal, localToIso, useConvene } from './api.js';
 import { GovernanceHeader } from './GovernanceRoute.js';
 
 interface Values {

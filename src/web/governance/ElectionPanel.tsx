@@ -18,7 +18,9 @@ import {
 import type { TFunction } from 'i18next';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Assembly, Election } from '../../governance/governance.contract.js';
 import type { OrgView as Org } from '../../orgs/orgs.contract.js';
+import { type ElectionMethod, ORGAN_KINDS as ORGANS, type OrganKind as Organ } from '../../shared/enums.js';
 import { api, isApiProblem } from '../api/client.js';
 import { LoadError, PageLoader, problemMessage } from '../app/feedback.js';
 import { canReadMembers } from '../members/access.js';
@@ -26,11 +28,6 @@ import { newId } from '../members/api.js';
 import { fullName } from '../members/format.js';
 import { FlashMessage, FormProblem, serverFieldErrors } from '../members/ui.js';
 import {
-  type Assembly,
-  type Election,
-  type ElectionMethod,
-  ORGANS,
-  type Organ,
   useAddCandidates,
   useCheckEligibility,
   useCreateElection,
