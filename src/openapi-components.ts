@@ -3,7 +3,7 @@ import {
   ScheduleView,
   TicketView,
 } from './collection/collection.contract.js';
-import { Assembly, Election, Minutes, Term } from './governance/governance.contract.js';
+import { Assembly, Election, Minutes, TermView } from './governance/governance.contract.js';
 import { Statement } from './ledger/ledger.contract.js';
 import {
   CertificationView,
@@ -14,9 +14,9 @@ import {
   StandingRuleView,
 } from './members/members.contract.js';
 import { AuditEvent, GrantView, MeView, OrgView, TokenView } from './orgs/orgs.contract.js';
-import { Batch } from './payments/payments.routes.js';
+import { PaymentBatch } from './payments/payments.contract.js';
 import { nameSchemas } from './platform/http/openapi.js';
-import { Preview } from './settlement/settlement.routes.js';
+import { SettlementPreview } from './settlement/settlement.contract.js';
 
 /**
  * The schemas the OpenAPI document names as components: the views several operations answer
@@ -40,12 +40,12 @@ export function nameOpenApiComponents(): void {
     CollectionPoint: CollectionPointView,
     PriceSchedule: ScheduleView,
     Ticket: TicketView,
-    Settlement: Preview,
-    PaymentBatch: Batch,
+    Settlement: SettlementPreview,
+    PaymentBatch,
     Statement,
     Assembly,
     Minutes,
-    Term,
+    Term: TermView,
     Election,
   });
 }

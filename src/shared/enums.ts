@@ -97,6 +97,15 @@ export type CupProtocol = (typeof CUP_PROTOCOLS)[number];
 export const STATEMENT_ACCOUNTS = ['payable_members', 'receivable_members', 'share_capital'] as const;
 export type StatementAccount = (typeof STATEMENT_ACCOUNTS)[number];
 
+// ---- settlement ---------------------------------------------------------------------------------
+
+/**
+ * How a settlement's price per kg is read: `second_payment`, an extra amount per kg on top of what each
+ * ticket was credited; `final_price`, the season's final price per kg less what each ticket was credited.
+ */
+export const SETTLEMENT_PRICE_MODES = ['second_payment', 'final_price'] as const;
+export type SettlementPriceMode = (typeof SETTLEMENT_PRICE_MODES)[number];
+
 // ---- governance -----------------------------------------------------------------------------------
 
 export const DECISION_TYPES = ['ordinary', 'statute_reform', 'merger_dissolution', 'election'] as const;

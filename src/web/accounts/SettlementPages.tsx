@@ -22,8 +22,17 @@ import {
 import { type FormEvent, type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrgView as Org } from '../../orgs/orgs.contract.js';
-import type { Role } from '../../shared/enums.js';
-import { CERT_CLASSES, type CertClass } from '../../shared/enums.js';
+import type { SettlementPreview as Settlement } from '../../settlement/settlement.contract.js';
+import {
+  CERT_CLASSES,
+  type CertClass,
+  PAYMENT_METHODS,
+  type PaymentMethod,
+  ROLES,
+  type Role,
+  SETTLEMENT_PRICE_MODES,
+  type SettlementPriceMode,
+} from '../../shared/enums.js';
 import { isApiProblem } from '../api/client.js';
 import { useMe } from '../api/queries.js';
 import { LoadError, MessagePage, PageLoader, problemMessage } from '../app/feedback.js';
@@ -43,12 +52,7 @@ import {
   bankFilePath,
   canApproveSettlements,
   canPrepareSettlements,
-  PAYMENT_METHODS,
-  type PaymentMethod,
-  SETTLEMENT_PRICE_MODES,
-  type Settlement,
   type SettlementInput,
-  type SettlementPriceMode,
   slipPath,
   useCreateBatch,
   useCreateSettlement,
@@ -63,17 +67,6 @@ import { parseServices } from './services.js';
 
 type Tab = 'trialBalance' | 'settlements';
 
-const ROLES: readonly Role[] = [
-  'admin',
-  'manager',
-  'accountant',
-  'cashier',
-  'board',
-  'oversight',
-  'member',
-  'buyer',
-  'viewer',
-];
 const isRole = (r: string): r is Role => (ROLES as readonly string[]).includes(r);
 
 /** Title of an accounts page and the links between its sections. */
