@@ -1,3 +1,4 @@
+import { FIELD_LABELS } from '../../shared/import-fields.js';
 import type { Messages } from './es.js';
 
 export const en: Messages = {
@@ -833,39 +834,10 @@ export const en: Messages = {
       'the coordinates have fewer than 6 decimals; the EUDR asks for at least 6. Re-take them with GPS if possible.',
   },
   importField: {
-    memberNumber: 'Member number',
-    givenNames: 'Given names',
-    familyNames: 'Family names',
-    fullName: 'Full name',
-    nationalId: 'National ID',
-    sex: 'Sex',
-    birthDate: 'Birth date',
-    joinDate: 'Join date',
-    phone: 'Phone',
-    region: 'Region',
-    province: 'Province',
-    district: 'District',
-    community: 'Community',
-    householdSize: 'Household size',
-    status: 'Status',
-    entryFee: 'Entry fee',
-    shareCapitalSubscribed: 'Share capital subscribed',
-    shareCapitalPaid: 'Share capital paid',
-    paymentMethod: 'Payment method',
-    bankName: 'Bank',
-    bankAccount: 'Bank account',
-    walletPhone: 'Wallet phone',
-    plotName: 'Plot',
-    declaredAreaHa: 'Area (ha)',
-    latitude: 'Latitude',
-    longitude: 'Longitude',
-    altitudeM: 'Altitude (m)',
-    coffeeAreaHa: 'Coffee area (ha)',
-    varieties: 'Varieties',
+    // the headers the import recognises and the export writes (src/shared/import-fields.ts)
+    ...FIELD_LABELS.en,
+    // the screen's own wording for two fields, and the plot form's own fields
     treeCount: 'Number of trees',
-    plantingYear: 'Planting year',
-    shade: 'Shade',
-    tenure: 'Tenure',
     yearlyEstimateGrams: 'Estimated yield',
     yearlyEstimateKg: 'Estimated yield (kg)',
     geometry: 'Geometry',

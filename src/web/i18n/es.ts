@@ -1,3 +1,5 @@
+import { FIELD_LABELS } from '../../shared/import-fields.js';
+
 /**
  * Spanish strings: the reference catalogue. `en.ts` must have exactly the same keys
  * (the type `Messages` enforces it), and `t()` keys are type-checked against this file.
@@ -839,39 +841,9 @@ export const es = {
       'las coordenadas tienen menos de 6 decimales; la EUDR pide al menos 6. Conviene tomarlas de nuevo con GPS.',
   },
   importField: {
-    memberNumber: 'N° de socio',
-    givenNames: 'Nombres',
-    familyNames: 'Apellidos',
-    fullName: 'Apellidos y nombres',
-    nationalId: 'DNI / Cédula',
-    sex: 'Sexo',
-    birthDate: 'Fecha de nacimiento',
-    joinDate: 'Fecha de ingreso',
-    phone: 'Celular',
-    region: 'Región',
-    province: 'Provincia',
-    district: 'Distrito',
-    community: 'Caserío / Comunidad',
-    householdSize: 'Miembros del hogar',
-    status: 'Estado',
-    entryFee: 'Cuota de ingreso',
-    shareCapitalSubscribed: 'Capital suscrito',
-    shareCapitalPaid: 'Capital pagado',
-    paymentMethod: 'Forma de pago',
-    bankName: 'Banco',
-    bankAccount: 'N° de cuenta',
-    walletPhone: 'Celular de billetera',
-    plotName: 'Parcela',
-    declaredAreaHa: 'Área (ha)',
-    latitude: 'Latitud',
-    longitude: 'Longitud',
-    altitudeM: 'Altitud (msnm)',
-    coffeeAreaHa: 'Área de café (ha)',
-    varieties: 'Variedades',
-    treeCount: 'N° de plantas',
-    plantingYear: 'Año de siembra',
-    shade: 'Sombra',
-    tenure: 'Tenencia',
+    // the headers the import recognises and the export writes (src/shared/import-fields.ts)
+    ...FIELD_LABELS.es,
+    // the screen names the yield without the header's unit; the plot form's own fields
     yearlyEstimateGrams: 'Producción estimada',
     yearlyEstimateKg: 'Producción estimada (kg)',
     geometry: 'Geometría',
