@@ -2,11 +2,9 @@ import {
   PointView as CollectionPointView,
   ScheduleView,
   TicketView,
-} from './collection/collection.schema.js';
-import { Assembly } from './governance/governance.routes.js';
-import { Minutes } from './governance/minutes.routes.js';
-import { Election, Term } from './governance/organs.routes.js';
-import { Statement } from './ledger/ledger.routes.js';
+} from './collection/collection.contract.js';
+import { Assembly, Election, Minutes, TermView } from './governance/governance.contract.js';
+import { Statement } from './ledger/ledger.contract.js';
 import {
   CertificationView,
   InspectionView,
@@ -14,11 +12,11 @@ import {
   MemberView,
   PlotView,
   StandingRuleView,
-} from './members/members.schema.js';
-import { AuditEvent, GrantView, MeView, OrgView, TokenView } from './orgs/orgs.schema.js';
-import { Batch } from './payments/payments.routes.js';
+} from './members/members.contract.js';
+import { AuditEvent, GrantView, MeView, OrgView, TokenView } from './orgs/orgs.contract.js';
+import { PaymentBatch } from './payments/payments.contract.js';
 import { nameSchemas } from './platform/http/openapi.js';
-import { Preview } from './settlement/settlement.routes.js';
+import { SettlementPreview } from './settlement/settlement.contract.js';
 
 /**
  * The schemas the OpenAPI document names as components: the views several operations answer
@@ -42,12 +40,12 @@ export function nameOpenApiComponents(): void {
     CollectionPoint: CollectionPointView,
     PriceSchedule: ScheduleView,
     Ticket: TicketView,
-    Settlement: Preview,
-    PaymentBatch: Batch,
+    Settlement: SettlementPreview,
+    PaymentBatch,
     Statement,
     Assembly,
     Minutes,
-    Term,
+    Term: TermView,
     Election,
   });
 }

@@ -1,26 +1,32 @@
-import { z } from 'zod';
 import { requireActor } from '../orgs/auth.plugin.js';
-import { OrgParams, problemResponses, Slug } from '../orgs/orgs.schema.js';
 import { fileResponse } from '../platform/http/openapi.js';
 import { problemFor } from '../platform/http/problem.js';
 import type { HttpServer } from '../platform/http/server.js';
 import { type Locale, translate } from '../platform/i18n.js';
+import { OrgParams, problemResponses } from '../shared/contract.js';
 import {
   AssignCashierBody,
+  BatchResult,
   CreatePointBody,
   CreateScheduleBody,
   CreateTicketBody,
+  DeliverySummary,
+  DeliverySummaryParams,
+  PointList,
   PointParams,
   PointView,
   PricePreviewBody,
+  ReceiptQuery,
+  ScheduleList,
   ScheduleView,
   TicketBatchBody,
+  TicketList,
   TicketListQuery,
   TicketParams,
   TicketPriceView,
   TicketView,
   VoidTicketBody,
-} from './collection.schema.js';
+} from './collection.contract.js';
 import type { CollectionService } from './collection.service.js';
 import { receiptPdf } from './documents/receipt.js';
 
@@ -28,17 +34,6 @@ type Lines = { lines: { code: string; params: Record<string, string> }[] };
 const withText = <T extends Lines>(value: T, locale: Locale) => ({
   ...value,
   lines: value.lines.map((l) => ({ code: l.code, message: translate(locale, l.code, l.params) })),
-});
-
-const BatchResult = z.object({
-  results: z.array(
-    z.object({
-      id: z.string(),
-      ok: z.boolean(),
-      ticket: TicketView.optional(),
-      problem: z.unknown().optional(),
-    }),
-  ),
 });
 
 /** Thin routes for collection: collection points, price schedules, weigh tickets. */
@@ -52,7 +47,7 @@ export function registerCollectionRoutes(app: HttpServer, collection: Collection
         tags,
         summary: 'Collection points (centros de acopio)',
         params: OrgParams,
-        response: { 200: z.object({ items: z.array(PointView) }), ...problemResponses },
+        response: { 200: PointList, ...problemResponses },
       },
     },
     async (request) => ({
@@ -103,7 +98,7 @@ export function registerCollectionRoutes(app: HttpServer, collection: Collection
         tags,
         summary: 'Price schedules, newest first',
         params: OrgParams,
-        response: { 200: z.object({ items: z.array(ScheduleView) }), ...problemResponses },
+        response: { 200: ScheduleList, ...problemResponses },
       },
     },
     async (request) => ({
@@ -153,7 +148,7 @@ export function registerCollectionRoutes(app: HttpServer, collection: Collection
         summary: 'Weigh tickets, newest first',
         params: OrgParams,
         querystring: TicketListQuery,
-        response: { 200: z.object({ items: z.array(TicketView) }), ...problemResponses },
+        response: { 200: TicketList, ...problemResponses },
       },
     },
     async (request) => ({
@@ -199,7 +194,7 @@ export function registerCollectionRoutes(app: HttpServer, collection: Collection
         const parsed = CreateTicketBody.safeParse(t);
         return parsed.success ? parsed.data : { invalidAt: i, issues: parsed.error.issues };
       });
-      const valid = inputs.filter((t): t is z.infer<typeof CreateTicketBody> => !('invalidAt' in t));
+      const valid = inputs.filter((t): t is CreateTicketBody => !('invalidAt' in t));
       const results = await collection.createTicketBatch(requireActor(request), request.params.org, valid);
       const byId = new Map(results.map((r) => [r.id, r]));
       return {
@@ -231,19 +226,9 @@ export function registerCollectionRoutes(app: HttpServer, collection: Collection
       schema: {
         tags,
         summary: 'For the desk: classes the member may deliver into, yearly quota and how much is used',
-        params: z.strictObject({ org: Slug, memberNumber: z.string().trim().min(1).max(30) }),
+        params: DeliverySummaryParams,
         response: {
-          200: z.object({
-            memberNumber: z.string(),
-            name: z.string(),
-            status: z.string(),
-            canDeliver: z.boolean(),
-            certificationClasses: z.array(z.string()),
-            year: z.number(),
-            quotaKg: z.string(),
-            deliveredKg: z.string(),
-            quotaUsedBp: z.number().nullable(),
-          }),
+          200: DeliverySummary,
           ...problemResponses,
         },
       },
@@ -274,7 +259,7 @@ export function registerCollectionRoutes(app: HttpServer, collection: Collection
         tags,
         summary: 'The ticket’s receipt as PDF: 80 mm or 58 mm thermal paper, or A4',
         params: TicketParams,
-        querystring: z.strictObject({ paper: z.enum(['80mm', '58mm', 'a4']).default('80mm') }),
+        querystring: ReceiptQuery,
         response: { 200: fileResponse('The ticket receipt', 'pdf'), ...problemResponses },
       },
     },

@@ -11,8 +11,12 @@ import { AppError, conflict, type FieldError, forbidden, invalid, notFound } fro
 import { idempotentCreate } from '../platform/idempotency.js';
 import { type Currency, currencyOf, formatMoney, parseMoney } from '../platform/money.js';
 import { fromGrams, toGrams } from '../platform/units.js';
+import type {
+  CreateScheduleBody as CreateScheduleInput,
+  CreateTicketBody as CreateTicketInput,
+  PriceRuleView,
+} from './collection.contract.js';
 import * as q from './collection.queries.js';
-import type { CreateScheduleInput, CreateTicketInput } from './collection.schema.js';
 import {
   PricingError,
   type PricingRule,
@@ -280,7 +284,7 @@ export function createCollectionService(
             effectiveFrom: row.effective_from,
             coffeeState: row.coffee_state,
             certificationClass: row.certification_class,
-            rule: row.rule,
+            rule: row.rule as PriceRuleView, // written by storedRuleOf
             recordedAt: row.recorded_at.toISOString(),
             recordedBy: row.recorded_by_label,
           };
@@ -297,7 +301,7 @@ export function createCollectionService(
       effectiveFrom: row.effective_from,
       coffeeState: row.coffee_state,
       certificationClass: row.certification_class,
-      rule: row.rule,
+      rule: row.rule as PriceRuleView,
       recordedAt: row.recorded_at.toISOString(),
       recordedBy: row.recorded_by_label,
     }));

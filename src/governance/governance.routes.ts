@@ -1,159 +1,25 @@
-import { z } from 'zod';
 import { requireActor } from '../orgs/auth.plugin.js';
-import { ClientId, OrgParams, problemResponses, Slug } from '../orgs/orgs.schema.js';
 import type { HttpServer } from '../platform/http/server.js';
+import { OrgParams, problemResponses } from '../shared/contract.js';
+import {
+  Assembly,
+  AssemblyList,
+  AssemblyParams,
+  BallotReceipt,
+  CastBallotBody,
+  CheckInBody,
+  CheckInResponse,
+  ConveneBody,
+  MotionBody,
+  OpenSecretVoteBody,
+  SecretVote,
+  StatuteBody,
+  StatuteVersion,
+  StatuteView,
+  TallySecretVoteBody,
+  VoteParams,
+} from './governance.contract.js';
 import type { GovernanceService } from './governance.service.js';
-
-const Majority = z.strictObject({
-  kind: z.enum(['simple', 'absolute', 'two_thirds']),
-  abstentionsCount: z.boolean(),
-});
-const StatuteBody = z.strictObject({
-  id: ClientId,
-  effectiveFrom: z.iso.date(),
-  preset: z.enum(['PE', 'CO']).optional(),
-  params: z
-    .strictObject({
-      firstCall: z
-        .strictObject({ shareBp: z.number().int().min(0).max(10_000), strictlyMore: z.boolean() })
-        .optional(),
-      secondCall: z
-        .strictObject({
-          waitMinutes: z.number().int().min(0).max(1440),
-          shareBp: z.number().int().min(0).max(10_000),
-          minimumPresent: z.number().int().min(1),
-        })
-        .optional(),
-      majorities: z
-        .strictObject({
-          ordinary: Majority,
-          statute_reform: Majority,
-          merger_dissolution: Majority,
-          election: Majority,
-        })
-        .optional(),
-      proxies: z
-        .strictObject({ allowed: z.boolean(), maxPerPerson: z.number().int().min(0).max(10) })
-        .optional(),
-      noticeDays: z.number().int().min(0).max(90).optional(),
-      termYears: z.number().int().min(1).max(10).optional(),
-      maxConsecutiveTerms: z.number().int().min(1).max(10).optional(),
-      organs: z
-        .array(
-          z.strictObject({
-            organ: z.enum(['board', 'oversight', 'electoral', 'education', 'fiscal_auditor', 'delegates']),
-            seats: z.number().int().min(1).max(15),
-            alternates: z.number().int().min(0).max(15),
-          }),
-        )
-        .max(6)
-        .refine((organs) => new Set(organs.map((o) => o.organ)).size === organs.length, {
-          message: 'each organ once',
-        })
-        .optional(),
-      electionTieBreak: z.enum(['seniority', 'lot', 'runoff']).optional(),
-      termWarningDays: z.number().int().min(0).max(365).optional(),
-      ordinaryAssemblyMonths: z.number().int().min(1).max(12).optional(),
-      minutes: z
-        .strictObject({
-          signDays: z.number().int().min(1).max(365),
-          president: z.boolean(),
-          secretary: z.boolean(),
-          designatedMembers: z.number().int().min(0).max(9),
-        })
-        .optional(),
-      delegates: z.strictObject({ membersPerDelegate: z.number().int().min(1).max(10_000) }).optional(),
-      oversightReportsPerYear: z.number().int().min(0).max(12).optional(),
-    })
-    .optional(),
-});
-const ConveneBody = z.strictObject({
-  id: ClientId,
-  kind: z.enum(['ordinary', 'extraordinary', 'delegates']),
-  title: z.string().trim().min(1).max(200),
-  place: z.string().trim().min(1).max(200),
-  firstCallAt: z.iso.datetime({ offset: true }),
-  secondCallAt: z.iso.datetime({ offset: true }),
-  cutoffDate: z.iso.date(),
-  agenda: z.array(z.string().trim().min(1).max(300)).max(50).default([]),
-});
-const AssemblyParams = z.strictObject({ org: Slug, assemblyId: z.uuid() });
-export const Assembly = z.object({
-  id: z.uuid(),
-  kind: z.string(),
-  title: z.string(),
-  place: z.string(),
-  firstCallAt: z.string(),
-  secondCallAt: z.string(),
-  cutoffDate: z.string(),
-  agenda: z.array(z.string()),
-  eligible: z.number(),
-  present: z.number(),
-  inPerson: z.number(),
-  represented: z.number(),
-  /** The quorum on which the assembly took its first decision, recorded then. */
-  quorumEstablished: z
-    .object({
-      call: z.enum(['first', 'second']),
-      eligible: z.number(),
-      present: z.number(),
-      required: z.number(),
-      met: z.boolean(),
-      at: z.string(),
-    })
-    .nullable(),
-  quorum: z.object({
-    call: z.enum(['first', 'second']),
-    eligible: z.number(),
-    present: z.number(),
-    required: z.number(),
-    met: z.boolean(),
-  }),
-  motions: z.array(
-    z.object({
-      id: z.uuid(),
-      title: z.string(),
-      decisionType: z.string(),
-      method: z.string(),
-      present: z.number(),
-      yes: z.number(),
-      no: z.number(),
-      abstain: z.number(),
-      requiredYes: z.number(),
-      passed: z.boolean(),
-      agendaItem: z.number().nullable(),
-      amendsMotionId: z.uuid().nullable(),
-    }),
-  ),
-  secretVotes: z.array(
-    z.object({
-      id: z.uuid(),
-      title: z.string(),
-      decisionType: z.string(),
-      status: z.enum(['open', 'tallied']),
-      passed: z.boolean().nullable(),
-    }),
-  ),
-});
-const MotionBody = z.strictObject({
-  id: ClientId,
-  title: z.string().trim().min(1).max(300),
-  decisionType: z.enum(['ordinary', 'statute_reform', 'merger_dissolution', 'election']),
-  method: z.enum(['hands', 'named']),
-  /** The agenda item (1 for the first) the motion belongs to. */
-  agendaItem: z.number().int().min(1).max(50).optional(),
-  /** An amendment names the motion it amends. */
-  amendsMotionId: z.uuid().optional(),
-  yes: z.number().int().min(0).optional(),
-  no: z.number().int().min(0).optional(),
-  abstain: z.number().int().min(0).optional(),
-  votes: z
-    .array(
-      z.strictObject({ memberNumber: z.string().min(1).max(30), choice: z.enum(['yes', 'no', 'abstain']) }),
-    )
-    .max(100_000)
-    .optional(),
-});
 
 export function registerGovernanceRoutes(app: HttpServer, governance: GovernanceService) {
   const tags = ['governance'];
@@ -167,7 +33,7 @@ export function registerGovernanceRoutes(app: HttpServer, governance: Governance
         params: OrgParams,
         body: StatuteBody,
         response: {
-          201: z.object({ id: z.uuid(), effectiveFrom: z.string(), params: z.unknown() }),
+          201: StatuteVersion,
           ...problemResponses,
         },
       },
@@ -186,20 +52,7 @@ export function registerGovernanceRoutes(app: HttpServer, governance: Governance
           'The statute in force today (or the country preset when none was recorded), and its versions',
         params: OrgParams,
         response: {
-          200: z.object({
-            params: z.unknown(),
-            source: z.enum(['statute', 'preset']),
-            effectiveFrom: z.string().nullable(),
-            country: z.string(),
-            versions: z.array(
-              z.object({
-                id: z.uuid(),
-                effectiveFrom: z.string(),
-                recordedAt: z.string(),
-                recordedBy: z.string(),
-              }),
-            ),
-          }),
+          200: StatuteView,
           ...problemResponses,
         },
       },
@@ -214,17 +67,7 @@ export function registerGovernanceRoutes(app: HttpServer, governance: Governance
         summary: 'Assemblies',
         params: OrgParams,
         response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                id: z.uuid(),
-                kind: z.string(),
-                title: z.string(),
-                firstCallAt: z.string(),
-                place: z.string(),
-              }),
-            ),
-          }),
+          200: AssemblyList,
           ...problemResponses,
         },
       },
@@ -272,11 +115,9 @@ export function registerGovernanceRoutes(app: HttpServer, governance: Governance
         summary: 'Check a member in by number',
         params: AssemblyParams,
         // a member number, or the code scanned from the member's card
-        body: z.strictObject({ memberNumber: z.string().trim().min(1).max(120) }),
+        body: CheckInBody,
         response: {
-          200: Assembly.extend({
-            checkedIn: z.object({ memberNumber: z.string(), name: z.string(), already: z.boolean() }),
-          }),
+          200: CheckInResponse,
           ...problemResponses,
         },
       },
@@ -309,26 +150,6 @@ export function registerGovernanceRoutes(app: HttpServer, governance: Governance
       ),
   );
 
-  const SecretVote = z.object({
-    id: z.uuid(),
-    assemblyId: z.uuid(),
-    title: z.string(),
-    decisionType: z.string(),
-    status: z.enum(['open', 'tallied']),
-    voted: z.number(),
-    result: z
-      .object({
-        present: z.number(),
-        yes: z.number(),
-        no: z.number(),
-        abstain: z.number(),
-        requiredYes: z.number(),
-        passed: z.boolean(),
-      })
-      .nullable(),
-    ballots: z.array(z.object({ receiptCode: z.string(), choice: z.string() })),
-  });
-  const VoteParams = z.strictObject({ org: Slug, voteId: z.uuid() });
   app.post(
     '/api/v1/orgs/:org/assemblies/:assemblyId/secret-votes',
     {
@@ -336,12 +157,7 @@ export function registerGovernanceRoutes(app: HttpServer, governance: Governance
         tags,
         summary: 'Open a secret electronic vote; the tellers’ passphrase seals it until the tally',
         params: AssemblyParams,
-        body: z.strictObject({
-          id: ClientId,
-          title: z.string().trim().min(1).max(300),
-          decisionType: z.enum(['ordinary', 'statute_reform', 'merger_dissolution', 'election']),
-          passphrase: z.string().min(10).max(200),
-        }),
+        body: OpenSecretVoteBody,
         response: { 201: SecretVote, ...problemResponses },
       },
     },
@@ -378,12 +194,8 @@ export function registerGovernanceRoutes(app: HttpServer, governance: Governance
         tags,
         summary: 'Cast my own ballot (a member checked in); returns my receipt code',
         params: VoteParams,
-        body: z.strictObject({
-          choice: z.enum(['yes', 'no', 'abstain']),
-          /** A member this voter holds the proxy of, who is not in the room. */
-          forMemberNumber: z.string().trim().min(1).max(30).optional(),
-        }),
-        response: { 201: z.object({ receiptCode: z.string() }), ...problemResponses },
+        body: CastBallotBody,
+        response: { 201: BallotReceipt, ...problemResponses },
       },
     },
     async (request, reply) =>
@@ -407,7 +219,7 @@ export function registerGovernanceRoutes(app: HttpServer, governance: Governance
         summary:
           'Close and count with the tellers’ passphrase; the ballots are published in a shuffled order',
         params: VoteParams,
-        body: z.strictObject({ passphrase: z.string().min(1).max(200) }),
+        body: TallySecretVoteBody,
         response: { 200: SecretVote, ...problemResponses },
       },
     },

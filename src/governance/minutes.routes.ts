@@ -1,47 +1,23 @@
-import { z } from 'zod';
 import { requireActor } from '../orgs/auth.plugin.js';
-import { ClientId, OrgParams, problemResponses, Slug } from '../orgs/orgs.schema.js';
 import { fileResponse } from '../platform/http/openapi.js';
 import type { HttpServer } from '../platform/http/server.js';
+import { OrgParams, problemResponses } from '../shared/contract.js';
 import { minutesPdf } from './documents/minutes-pdf.js';
+import {
+  ApproveMinutesBody,
+  AssemblyParams,
+  FiledOversightReport,
+  FileOversightReportBody,
+  Minutes,
+  OversightReportList,
+  SaveMinutesBody,
+  Scorecard,
+  ScorecardQuery,
+  SignMinutesBody,
+} from './governance.contract.js';
 import type { MinutesService } from './minutes.service.js';
 
 type MinutesView = Awaited<ReturnType<MinutesService['minutesView']>>;
-
-const AssemblyParams = z.strictObject({ org: Slug, assemblyId: z.uuid() });
-
-export const Minutes = z.object({
-  assemblyId: z.uuid(),
-  status: z.enum(['none', 'draft', 'approved', 'signed']),
-  body: z.string(),
-  version: z.number(),
-  bookNumber: z.number().nullable(),
-  approvedAt: z.string().nullable(),
-  approvedBy: z.string().nullable(),
-  signedAt: z.string().nullable(),
-  signBy: z.string(),
-  designated: z.array(z.object({ memberNumber: z.string(), name: z.string() })),
-  required: z.object({ president: z.number(), secretary: z.number(), designated: z.number() }),
-  signatures: z.array(
-    z.object({
-      role: z.string(),
-      seq: z.number(),
-      name: z.string(),
-      method: z.string(),
-      signedAt: z.string(),
-      recordedBy: z.string(),
-    }),
-  ),
-  versions: z.array(z.object({ version: z.number(), savedAt: z.string(), savedBy: z.string() })),
-});
-
-const Indicator = z.object({
-  code: z.string(),
-  status: z.enum(['ok', 'warn', 'bad', 'pending', 'na']),
-  value: z.union([z.number(), z.string()]).nullable(),
-  target: z.union([z.number(), z.string()]).nullable(),
-  detail: z.record(z.string(), z.union([z.number(), z.string()]).nullable()),
-});
 
 export function registerMinutesRoutes(app: HttpServer, minutes: MinutesService) {
   const tags = ['governance'];
@@ -76,7 +52,7 @@ export function registerMinutesRoutes(app: HttpServer, minutes: MinutesService) 
         tags,
         summary: 'Save the secretary’s text as a new version (refused if someone saved meanwhile)',
         params: AssemblyParams,
-        body: z.strictObject({ body: z.string().min(1).max(200_000), baseVersion: z.number().int().min(0) }),
+        body: SaveMinutesBody,
         response: { 200: Minutes, ...problemResponses },
       },
     },
@@ -99,11 +75,7 @@ export function registerMinutesRoutes(app: HttpServer, minutes: MinutesService) 
         summary:
           'Approve the minutes: they get the next number of the book and can no longer be edited; the assembly’s designated signers are named here',
         params: AssemblyParams,
-        body: z
-          .strictObject({
-            designatedMemberNumbers: z.array(z.string().trim().min(1).max(30)).max(9).default([]),
-          })
-          .nullish(), // a POST without a body approves with nobody designated
+        body: ApproveMinutesBody,
         response: { 200: Minutes, ...problemResponses },
       },
     },
@@ -127,11 +99,7 @@ export function registerMinutesRoutes(app: HttpServer, minutes: MinutesService) 
         summary:
           'Sign the minutes in Ayni (the signer, as a member), or record a signature made in the book (secretary)',
         params: AssemblyParams,
-        body: z.strictObject({
-          role: z.enum(['president', 'secretary', 'designated']),
-          signerName: z.string().trim().min(1).max(200).optional(),
-          memberNumber: z.string().trim().min(1).max(30).optional(),
-        }),
+        body: SignMinutesBody,
         response: { 200: Minutes, ...problemResponses },
       },
     },
@@ -178,17 +146,7 @@ export function registerMinutesRoutes(app: HttpServer, minutes: MinutesService) 
         summary: 'The oversight council’s reports',
         params: OrgParams,
         response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                id: z.uuid(),
-                periodEnd: z.string(),
-                filedOn: z.string(),
-                title: z.string(),
-                summary: z.string(),
-              }),
-            ),
-          }),
+          200: OversightReportList,
           ...problemResponses,
         },
       },
@@ -204,15 +162,9 @@ export function registerMinutesRoutes(app: HttpServer, minutes: MinutesService) 
         tags,
         summary: 'Record a report the oversight council filed',
         params: OrgParams,
-        body: z.strictObject({
-          id: ClientId,
-          periodEnd: z.iso.date(),
-          filedOn: z.iso.date(),
-          title: z.string().trim().min(1).max(200),
-          summary: z.string().max(20_000).optional(),
-        }),
+        body: FileOversightReportBody,
         response: {
-          201: z.object({ id: z.uuid(), periodEnd: z.string(), filedOn: z.string(), title: z.string() }),
+          201: FiledOversightReport,
           ...problemResponses,
         },
       },
@@ -230,20 +182,9 @@ export function registerMinutesRoutes(app: HttpServer, minutes: MinutesService) 
         summary:
           'Governance scorecard of a cooperative, or of the cooperatives that granted it to a central or program',
         params: OrgParams,
-        querystring: z.strictObject({ year: z.coerce.number().int().min(2000).max(2100).optional() }),
+        querystring: ScorecardQuery,
         response: {
-          200: z.object({
-            year: z.number(),
-            asOf: z.string(),
-            cooperatives: z.array(
-              z.object({
-                slug: z.string(),
-                name: z.string(),
-                year: z.number(),
-                indicators: z.array(Indicator),
-              }),
-            ),
-          }),
+          200: Scorecard,
           ...problemResponses,
         },
       },

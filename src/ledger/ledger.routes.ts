@@ -1,47 +1,12 @@
-import { z } from 'zod';
-import { MemberParams } from '../members/members.schema.js';
+import { MemberParams } from '../members/members.contract.js';
 import type { MembersService } from '../members/members.service.js';
 import { requireActor } from '../orgs/auth.plugin.js';
-import { OrgParams, problemResponses } from '../orgs/orgs.schema.js';
 import { fileResponse } from '../platform/http/openapi.js';
 import type { HttpServer } from '../platform/http/server.js';
+import { OrgParams, problemResponses } from '../shared/contract.js';
 import { statementPdf } from './documents/statement.js';
+import { Statement, StatementQuery, TrialBalance } from './ledger.contract.js';
 import type { LedgerService } from './ledger.service.js';
-
-const StatementQuery = z.strictObject({
-  account: z.enum(['payable_members', 'receivable_members', 'share_capital']).default('payable_members'),
-});
-export const Statement = z.object({
-  currency: z.string(),
-  account: z.string(),
-  balance: z.string(),
-  lines: z.array(
-    z.object({
-      entryId: z.uuid(),
-      date: z.string(),
-      description: z.string(),
-      source: z.object({ type: z.string(), id: z.string() }),
-      reversal: z.boolean(),
-      amount: z.string(),
-      balance: z.string(),
-    }),
-  ),
-});
-const TrialBalance = z.object({
-  currency: z.string(),
-  balanced: z.boolean(),
-  accounts: z.array(
-    z.object({
-      code: z.string(),
-      name: z.string(),
-      kind: z.string(),
-      debit: z.string(),
-      credit: z.string(),
-      balanceMinor: z.number(),
-      lines: z.number(),
-    }),
-  ),
-});
 
 /** Members' accounts: the trial balance and each member's statement (*estado de cuenta*). */
 export function registerLedgerRoutes(app: HttpServer, ledger: LedgerService, members: MembersService) {

@@ -1,11 +1,11 @@
-import { z } from 'zod';
 import { requireActor } from '../orgs/auth.plugin.js';
-import { OrgParams, problemResponses } from '../orgs/orgs.schema.js';
 import { fileResponse } from '../platform/http/openapi.js';
 import type { HttpServer } from '../platform/http/server.js';
 import { translate } from '../platform/i18n.js';
+import { OrgParams, problemResponses } from '../shared/contract.js';
 import { writeCsv, writeXlsx } from './import/export.js';
 import type { ImportService } from './import.service.js';
+import { ExportQuery, ImportQuery, ImportResult, ServerConfig } from './members.contract.js';
 import type { MembersService } from './members.service.js';
 
 /** Files in and out of the register: the import (dry run, then all-or-nothing) and the exports. */
@@ -19,41 +19,6 @@ const FILE_TYPES = [
   'application/vnd.ms-excel',
   'application/geo+json',
 ];
-
-const ImportQuery = z.strictObject({
-  kind: z.enum(['members', 'plots', 'plots-geojson']),
-  dryRun: z.enum(['true', 'false']).default('true'),
-  mapping: z
-    .string()
-    .max(5000)
-    .optional()
-    .describe('JSON object: column index → field name, or null to ignore the column'),
-  sheet: z.string().max(100).optional(),
-});
-const Issue = z.object({ row: z.number(), field: z.string(), code: z.string(), message: z.string() });
-const ImportResultSchema = z.object({
-  kind: z.string(),
-  dryRun: z.boolean(),
-  committed: z.boolean(),
-  encoding: z.string().nullable(),
-  sheetName: z.string().nullable(),
-  headers: z.array(z.string()),
-  mapping: z.array(z.string().nullable()),
-  fields: z.array(z.string()),
-  unmapped: z.array(z.object({ index: z.number(), header: z.string() })),
-  missingRequired: z.array(z.string()),
-  totalRows: z.number(),
-  validRows: z.number(),
-  errorRows: z.number(),
-  errors: z.array(Issue),
-  warnings: z.array(Issue),
-  toCreate: z.number(),
-  toUpdate: z.number(),
-  unchanged: z.number(),
-  created: z.number(),
-  updated: z.number(),
-});
-const ExportQuery = z.strictObject({ format: z.enum(['csv', 'xlsx']).default('xlsx') });
 
 function parseMapping(text: string | undefined): Record<number, string | null> | undefined {
   if (!text) return undefined;
@@ -173,7 +138,7 @@ export function registerImportRoutes(app: HttpServer, imports: ImportService, me
           'Import members or plots from CSV, XLSX or GeoJSON: a dry run reports every row; a commit writes all or nothing (admin, manager)',
         params: OrgParams,
         querystring: ImportQuery,
-        response: { 200: ImportResultSchema, ...problemResponses },
+        response: { 200: ImportResult, ...problemResponses },
       },
     },
     async (request) => {
@@ -257,7 +222,7 @@ export function registerImportRoutes(app: HttpServer, imports: ImportService, me
       schema: {
         tags: ['health'],
         summary: 'Settings the web app needs',
-        response: { 200: z.object({ mapTilesUrl: z.string().nullable() }) },
+        response: { 200: ServerConfig },
       },
     },
     async () => ({

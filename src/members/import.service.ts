@@ -16,8 +16,11 @@ import {
   readSheet,
 } from './import/index.js';
 import type { MemberImportRecord, PlotImportRecord } from './import/types.js';
+import type {
+  CreateMemberBody as CreateMemberInput,
+  UpdateMemberBody as UpdateMemberInput,
+} from './members.contract.js';
 import * as q from './members.queries.js';
-import type { CreateMemberInput, UpdateMemberInput } from './members.schema.js';
 import type { MembersService } from './members.service.js';
 
 /**

@@ -1,13 +1,14 @@
-import { z } from 'zod';
 import { requireActor } from '../orgs/auth.plugin.js';
-import { problemResponses } from '../orgs/orgs.schema.js';
 import { fileResponse } from '../platform/http/openapi.js';
 import type { HttpServer } from '../platform/http/server.js';
 import { hasMessage, type Locale, translate } from '../platform/i18n.js';
+import { OrgParams, problemResponses } from '../shared/contract.js';
 import { dashboardRows } from './dashboard.js';
 import { memberCardPdf } from './documents/card.js';
 import { writeCsv } from './import/export.js';
 import {
+  CardQuery,
+  CertificationList,
   CertificationParams,
   CertificationView,
   ChangeStatusBody,
@@ -17,7 +18,8 @@ import {
   CreateMemberBody,
   CreatePlotBody,
   DashboardQuery,
-  InspectionDue,
+  InspectionDueList,
+  InspectionList,
   InspectionsDueQuery,
   InspectionView,
   MemberDetail,
@@ -25,20 +27,23 @@ import {
   MemberPage,
   MemberParams,
   MemberView,
-  OrgParams,
+  MyMemberRecord,
+  PlotCollection,
+  PlotList,
   PlotParams,
   PlotView,
   RecordConsentBody,
   SocialBaseDashboard,
   StandingQuery,
   StandingRuleBody,
+  StandingRuleList,
   StandingRuleView,
   StandingView,
-  StatusChangeView,
+  StatusChangeList,
   UpdateCertificationBody,
   UpdateMemberBody,
   UpdatePlotBody,
-} from './members.schema.js';
+} from './members.contract.js';
 import type { MembersService } from './members.service.js';
 import type { Standing } from './standing.js';
 
@@ -116,7 +121,7 @@ export function registerMemberRoutes(app: HttpServer, members: MembersService) {
         summary:
           'The member’s card with a QR code the assembly desk scans to check them in (A4 or thermal 80 mm)',
         params: MemberParams,
-        querystring: z.strictObject({ paper: z.enum(['a4', '80mm']).default('80mm') }),
+        querystring: CardQuery,
         response: { 200: fileResponse('The member card', 'pdf'), ...problemResponses },
       },
     },
@@ -207,7 +212,7 @@ export function registerMemberRoutes(app: HttpServer, members: MembersService) {
         tags,
         summary: 'Every status change: who, when, why',
         params: MemberParams,
-        response: { 200: z.object({ items: z.array(StatusChangeView) }), ...problemResponses },
+        response: { 200: StatusChangeList, ...problemResponses },
       },
     },
     async (request) => ({
@@ -275,7 +280,7 @@ export function registerMemberRoutes(app: HttpServer, members: MembersService) {
         tags,
         summary: 'Good-standing rules, effective-dated',
         params: OrgParams,
-        response: { 200: z.object({ items: z.array(StandingRuleView) }), ...problemResponses },
+        response: { 200: StandingRuleList, ...problemResponses },
       },
     },
     async (request) => ({
@@ -308,12 +313,7 @@ export function registerMemberRoutes(app: HttpServer, members: MembersService) {
         summary: 'My own member record, plots and certifications (a member)',
         params: OrgParams,
         response: {
-          200: z.object({
-            member: MemberDetail,
-            plots: z.array(PlotView),
-            certifications: z.array(CertificationView),
-            inspections: z.array(InspectionView),
-          }),
+          200: MyMemberRecord,
           ...problemResponses,
         },
       },
@@ -380,7 +380,7 @@ export function registerMemberRoutes(app: HttpServer, members: MembersService) {
         tags: ['plots'],
         summary: 'A member’s plots',
         params: MemberParams,
-        response: { 200: z.object({ items: z.array(PlotView) }), ...problemResponses },
+        response: { 200: PlotList, ...problemResponses },
       },
     },
     async (request) => ({
@@ -465,7 +465,7 @@ export function registerMemberRoutes(app: HttpServer, members: MembersService) {
         summary: 'Every plot as a GeoJSON FeatureCollection keyed by member number',
         params: OrgParams,
         response: {
-          200: z.object({ type: z.literal('FeatureCollection'), features: z.array(z.unknown()) }),
+          200: PlotCollection,
           ...problemResponses,
         },
       },
@@ -484,7 +484,7 @@ export function registerMemberRoutes(app: HttpServer, members: MembersService) {
         tags: ['certifications'],
         summary: 'A member’s certifications',
         params: MemberParams,
-        response: { 200: z.object({ items: z.array(CertificationView) }), ...problemResponses },
+        response: { 200: CertificationList, ...problemResponses },
       },
     },
     async (request) => ({
@@ -547,7 +547,7 @@ export function registerMemberRoutes(app: HttpServer, members: MembersService) {
         tags: ['certifications'],
         summary: 'A member’s internal inspections',
         params: MemberParams,
-        response: { 200: z.object({ items: z.array(InspectionView) }), ...problemResponses },
+        response: { 200: InspectionList, ...problemResponses },
       },
     },
     async (request) => ({
@@ -592,7 +592,7 @@ export function registerMemberRoutes(app: HttpServer, members: MembersService) {
         summary: 'Certified members whose yearly internal inspection is due',
         params: OrgParams,
         querystring: InspectionsDueQuery,
-        response: { 200: z.object({ items: z.array(InspectionDue) }), ...problemResponses },
+        response: { 200: InspectionDueList, ...problemResponses },
       },
     },
     async (request) => ({

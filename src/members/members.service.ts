@@ -12,14 +12,15 @@ import { currencyOf, formatMoney, parseMoney } from '../platform/money.js';
 import { fromGrams, hectaresToM2, m2ToHectares, toGrams } from '../platform/units.js';
 import { buildDashboard } from './dashboard.js';
 import { polygonsOverlap, validatePlotGeometry } from './geo.js';
-import * as q from './members.queries.js';
 import type {
-  CreateMemberInput,
-  MemberListQueryT,
-  MemberViewT,
-  PlotInput,
-  UpdateMemberInput,
-} from './members.schema.js';
+  CreateMemberBody as CreateMemberInput,
+  MemberListQuery as MemberListQueryT,
+  MemberView as MemberViewT,
+  PlotGeometry,
+  UpdatePlotBody as PlotInput,
+  UpdateMemberBody as UpdateMemberInput,
+} from './members.contract.js';
+import * as q from './members.queries.js';
 import { goodStanding, type StandingRule } from './standing.js';
 
 /**
@@ -718,7 +719,8 @@ export function createMembersService(deps: ServiceDeps, orgs: OrgsService) {
       name: p.name,
       declaredAreaHa: p.declared_area_m2 === null ? null : m2ToHectares(p.declared_area_m2),
       computedAreaHa: p.computed_area_m2 === null ? null : m2ToHectares(p.computed_area_m2),
-      geometry: p.geometry ?? null,
+      // stored by validatePlotGeometry as a Point or Polygon of [lon, lat] (altitude dropped)
+      geometry: (p.geometry ?? null) as PlotGeometry | null,
       centroid:
         p.centroid_lon === null || p.centroid_lat === null
           ? null
@@ -1003,7 +1005,7 @@ export function createMembersService(deps: ServiceDeps, orgs: OrgsService) {
         .map((p) => ({
           type: 'Feature' as const,
           id: p.plot_id,
-          geometry: p.geometry,
+          geometry: p.geometry as PlotGeometry,
           properties: {
             memberNumber: p.member_number,
             plotName: p.name,

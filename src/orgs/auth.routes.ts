@@ -1,15 +1,8 @@
 import type { HttpServer } from '../platform/http/server.js';
+import { noContentResponses, problemResponses } from '../shared/contract.js';
 import { clearSessionCookie, requireActor, setSessionCookie } from './auth.plugin.js';
 import type { AuthService } from './auth.service.js';
-import {
-  ChangePasswordBody,
-  MeView,
-  noContentResponses,
-  problemResponses,
-  SignInBody,
-  SignInResponse,
-  UpdateMeBody,
-} from './orgs.schema.js';
+import { ChangePasswordBody, MeView, SignInBody, SignInResponse, UpdateMeBody } from './orgs.contract.js';
 
 /** Sign-in, sign-out, the caller's own profile and password. */
 export function registerAuthRoutes(app: HttpServer, auth: AuthService, options: { secureCookies: boolean }) {

@@ -1,7 +1,7 @@
-import { z } from 'zod';
 import { verifyAuditChain } from '../platform/audit.js';
 import type { Db } from '../platform/db/transaction.js';
 import type { HttpServer } from '../platform/http/server.js';
+import { noContentResponses, OrgParams, problemResponses } from '../shared/contract.js';
 import { requireActor } from './auth.plugin.js';
 import {
   AddUserBody,
@@ -16,17 +16,14 @@ import {
   GrantList,
   GrantParams,
   GrantView,
-  noContentResponses,
   OrgList,
-  OrgParams,
-  OrgUser,
+  OrgUserList,
   OrgView,
-  problemResponses,
+  TokenList,
   TokenParams,
-  TokenView,
   UpdateOrgBody,
   UserRoleParams,
-} from './orgs.schema.js';
+} from './orgs.contract.js';
 import type { OrgsService } from './orgs.service.js';
 
 /** Thin routes: parse (zod), find the actor, call the service. Rights are checked in the service. */
@@ -89,7 +86,7 @@ export function registerOrgRoutes(app: HttpServer, orgs: OrgsService, db: Db) {
         tags: ['people'],
         summary: 'People and their roles (admin, manager)',
         params: OrgParams,
-        response: { 200: z.object({ items: z.array(OrgUser) }), ...problemResponses },
+        response: { 200: OrgUserList, ...problemResponses },
       },
     },
     async (request) => ({ items: await orgs.listOrgUsers(requireActor(request), request.params.org) }),
@@ -182,7 +179,7 @@ export function registerOrgRoutes(app: HttpServer, orgs: OrgsService, db: Db) {
         tags: ['API tokens'],
         summary: 'API tokens (admin)',
         params: OrgParams,
-        response: { 200: z.object({ items: z.array(TokenView) }), ...problemResponses },
+        response: { 200: TokenList, ...problemResponses },
       },
     },
     async (request) => ({ items: await orgs.listTokens(requireActor(request), request.params.org) }),

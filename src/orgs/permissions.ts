@@ -3,21 +3,9 @@
  * actor holds in one organization; the HTTP layer never decides rights.
  */
 
-export const ORG_KINDS = ['cooperative', 'central', 'program', 'buyer'] as const;
-export type OrgKind = (typeof ORG_KINDS)[number];
+import { DATA_AREAS, type DataArea, type OrgKind, ROLES, type Role } from '../shared/enums.js';
 
-export const ROLES = [
-  'admin',
-  'manager',
-  'accountant',
-  'cashier',
-  'board',
-  'oversight',
-  'member',
-  'buyer',
-  'viewer',
-] as const;
-export type Role = (typeof ROLES)[number];
+export { DATA_AREAS, type DataArea, ORG_KINDS, type OrgKind, ROLES, type Role } from '../shared/enums.js';
 
 /** Roles that make sense in each kind of organization (a buyer has no cashier, a program no members). */
 export const ROLES_BY_KIND: Record<OrgKind, readonly Role[]> = {
@@ -26,10 +14,6 @@ export const ROLES_BY_KIND: Record<OrgKind, readonly Role[]> = {
   program: ['admin', 'manager', 'viewer'],
   buyer: ['admin', 'buyer', 'viewer'],
 };
-
-/** Data areas a cooperative can share with a central or program, one consent each. */
-export const DATA_AREAS = ['members', 'collection', 'accounts', 'governance', 'training', 'lots'] as const;
-export type DataArea = (typeof DATA_AREAS)[number];
 
 export const ACTIONS = {
   'org.read': [

@@ -1,45 +1,21 @@
-import { z } from 'zod';
 import { writeCsv } from '../members/import/export.js';
 import { requireActor } from '../orgs/auth.plugin.js';
-import { ClientId, OrgParams, problemResponses, Slug } from '../orgs/orgs.schema.js';
 import { fileResponse } from '../platform/http/openapi.js';
 import type { HttpServer } from '../platform/http/server.js';
+import { OrgParams, problemResponses } from '../shared/contract.js';
 import { slipHtml, slipPdf } from './documents/slip.js';
+import {
+  BatchParams,
+  CreateBatchBody,
+  MarkPaidBody,
+  MarkPaidResponse,
+  PaymentBatch,
+  PaymentParams,
+  SlipParams,
+  SlipQuery,
+  SlipView,
+} from './payments.contract.js';
 import type { PaymentsService } from './payments.service.js';
-
-const CreateBatchBody = z.strictObject({
-  id: ClientId,
-  method: z.enum(['cash', 'bank', 'mobile_wallet']),
-  memberNumbers: z.array(z.string().min(1).max(30)).max(100_000).optional(),
-  note: z.string().trim().max(300).nullable().optional(),
-});
-const BatchParams = z.strictObject({ org: Slug, batchId: z.uuid() });
-const PaymentParams = z.strictObject({ org: Slug, paymentId: z.uuid() });
-const SlipParams = z.strictObject({ org: Slug, memberNumber: z.string().min(1).max(30) });
-const SlipQuery = z.strictObject({ settlementId: z.uuid() });
-export const Batch = z.object({
-  id: z.uuid(),
-  method: z.string(),
-  note: z.string().nullable(),
-  currency: z.string(),
-  createdAt: z.string(),
-  total: z.string(),
-  payments: z.array(
-    z.object({
-      id: z.uuid(),
-      memberNumber: z.string(),
-      memberName: z.string(),
-      nationalId: z.string().nullable(),
-      bankName: z.string().nullable(),
-      bankAccount: z.string().nullable(),
-      walletPhone: z.string().nullable(),
-      amount: z.string(),
-      status: z.string(),
-      reference: z.string().nullable(),
-      paidOn: z.string().nullable(),
-    }),
-  ),
-});
 
 export function registerPaymentRoutes(app: HttpServer, payments: PaymentsService) {
   const tags = ['payments'];
@@ -51,7 +27,7 @@ export function registerPaymentRoutes(app: HttpServer, payments: PaymentsService
         summary: 'A batch paying each member what the cooperative owes them (admin, manager, accountant)',
         params: OrgParams,
         body: CreateBatchBody,
-        response: { 201: Batch, ...problemResponses },
+        response: { 201: PaymentBatch, ...problemResponses },
       },
     },
     async (request, reply) =>
@@ -66,7 +42,7 @@ export function registerPaymentRoutes(app: HttpServer, payments: PaymentsService
         tags,
         summary: 'A payment batch',
         params: BatchParams,
-        response: { 200: Batch, ...problemResponses },
+        response: { 200: PaymentBatch, ...problemResponses },
       },
     },
     async (request) => payments.getBatch(requireActor(request), request.params.org, request.params.batchId),
@@ -97,9 +73,9 @@ export function registerPaymentRoutes(app: HttpServer, payments: PaymentsService
         tags,
         summary: 'Mark a payment paid with its reference: posted to the ledger once',
         params: PaymentParams,
-        body: z.strictObject({ reference: z.string().trim().min(1).max(100), paidOn: z.iso.date() }),
+        body: MarkPaidBody,
         response: {
-          200: z.object({ id: z.uuid(), status: z.literal('paid'), reference: z.string().nullable() }),
+          200: MarkPaidResponse,
           ...problemResponses,
         },
       },
@@ -115,7 +91,7 @@ export function registerPaymentRoutes(app: HttpServer, payments: PaymentsService
         summary: 'A member’s settlement slip: every ticket, price, deduction and payment',
         params: SlipParams,
         querystring: SlipQuery,
-        response: { 200: z.unknown(), ...problemResponses },
+        response: { 200: SlipView, ...problemResponses },
       },
     },
     async (request) =>

@@ -4,6 +4,7 @@
  * ignoring case, accents, spacing, punctuation and filler words ('de', 'del', 'socio').
  */
 import type { MassUnit } from '../../platform/units.js';
+import { FIELD_LABELS } from '../../shared/import-fields.js';
 import {
   type CanonicalField,
   type ImportKind,
@@ -15,84 +16,7 @@ import {
 } from './types.js';
 import { fold, massUnitFromWord } from './values.js';
 
-/**
- * The header Ayni writes for each field when it exports, in each language. They are recognised on
- * import too, so an exported file comes back unchanged.
- */
-export const FIELD_LABELS: Record<'es' | 'en', Record<CanonicalField, string>> = {
-  es: {
-    memberNumber: 'N° de socio',
-    givenNames: 'Nombres',
-    familyNames: 'Apellidos',
-    fullName: 'Apellidos y nombres',
-    nationalId: 'DNI / Cédula',
-    sex: 'Sexo',
-    birthDate: 'Fecha de nacimiento',
-    joinDate: 'Fecha de ingreso',
-    phone: 'Celular',
-    region: 'Región',
-    province: 'Provincia',
-    district: 'Distrito',
-    community: 'Caserío / Comunidad',
-    householdSize: 'Miembros del hogar',
-    status: 'Estado',
-    entryFee: 'Cuota de ingreso',
-    shareCapitalSubscribed: 'Capital suscrito',
-    shareCapitalPaid: 'Capital pagado',
-    paymentMethod: 'Forma de pago',
-    bankName: 'Banco',
-    bankAccount: 'N° de cuenta',
-    walletPhone: 'Celular de billetera',
-    plotName: 'Parcela',
-    declaredAreaHa: 'Área (ha)',
-    latitude: 'Latitud',
-    longitude: 'Longitud',
-    altitudeM: 'Altitud (msnm)',
-    coffeeAreaHa: 'Área de café (ha)',
-    varieties: 'Variedades',
-    treeCount: 'N° de plantas',
-    plantingYear: 'Año de siembra',
-    shade: 'Sombra',
-    tenure: 'Tenencia',
-    yearlyEstimateGrams: 'Producción estimada (kg)',
-  },
-  en: {
-    memberNumber: 'Member number',
-    givenNames: 'Given names',
-    familyNames: 'Family names',
-    fullName: 'Full name',
-    nationalId: 'National ID',
-    sex: 'Sex',
-    birthDate: 'Birth date',
-    joinDate: 'Join date',
-    phone: 'Phone',
-    region: 'Region',
-    province: 'Province',
-    district: 'District',
-    community: 'Community',
-    householdSize: 'Household size',
-    status: 'Status',
-    entryFee: 'Entry fee',
-    shareCapitalSubscribed: 'Share capital subscribed',
-    shareCapitalPaid: 'Share capital paid',
-    paymentMethod: 'Payment method',
-    bankName: 'Bank',
-    bankAccount: 'Bank account',
-    walletPhone: 'Wallet phone',
-    plotName: 'Plot',
-    declaredAreaHa: 'Area (ha)',
-    latitude: 'Latitude',
-    longitude: 'Longitude',
-    altitudeM: 'Altitude (m)',
-    coffeeAreaHa: 'Coffee area (ha)',
-    varieties: 'Varieties',
-    treeCount: 'Tree count',
-    plantingYear: 'Planting year',
-    shade: 'Shade',
-    tenure: 'Tenure',
-    yearlyEstimateGrams: 'Yearly estimate (kg)',
-  },
-};
+export { FIELD_LABELS } from '../../shared/import-fields.js';
 
 const MEMBER_NUMBER = [
   'N° socio',

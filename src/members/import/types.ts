@@ -3,6 +3,7 @@
  * to, the candidate records, and the issues found in a row. Everything here is I/O-free data.
  */
 import type { MassUnit } from '../../platform/units.js';
+import type { CanonicalField } from '../../shared/import-fields.js';
 
 export type ImportKind = 'members' | 'plots';
 
@@ -33,51 +34,13 @@ export interface SheetTable {
   headerRowNumber?: number;
 }
 
-export const MEMBER_FIELDS = [
-  'memberNumber',
-  'givenNames',
-  'familyNames',
-  /** 'Apellidos y nombres' in one column, split at its comma ("QUISPE MAMANI, Juan"). */
-  'fullName',
-  'nationalId',
-  'sex',
-  'birthDate',
-  'joinDate',
-  'phone',
-  'region',
-  'province',
-  'district',
-  'community',
-  'householdSize',
-  'status',
-  'entryFee',
-  'shareCapitalSubscribed',
-  'shareCapitalPaid',
-  'paymentMethod',
-  'bankName',
-  'bankAccount',
-  'walletPhone',
-] as const;
-
-export const PLOT_FIELDS = [
-  'memberNumber',
-  'plotName',
-  'declaredAreaHa',
-  'latitude',
-  'longitude',
-  'altitudeM',
-  'coffeeAreaHa',
-  'varieties',
-  'treeCount',
-  'plantingYear',
-  'shade',
-  'tenure',
-  'yearlyEstimateGrams',
-] as const;
-
-export type MemberField = (typeof MEMBER_FIELDS)[number];
-export type PlotField = (typeof PLOT_FIELDS)[number];
-export type CanonicalField = MemberField | PlotField;
+export {
+  type CanonicalField,
+  MEMBER_FIELDS,
+  type MemberField,
+  PLOT_FIELDS,
+  type PlotField,
+} from '../../shared/import-fields.js';
 
 export const REQUIRED_FIELDS: Record<ImportKind, readonly CanonicalField[]> = {
   members: ['memberNumber', 'givenNames', 'familyNames'],

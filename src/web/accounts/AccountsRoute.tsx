@@ -2,7 +2,7 @@ import { Anchor, Badge, Checkbox, Group, Paper, Stack, Table, Text, Title } from
 import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Org } from '../api/types.js';
+import type { OrgView as Org } from '../../orgs/orgs.contract.js';
 import { LoadError, MessagePage, PageLoader } from '../app/feedback.js';
 import type { AccountsView } from '../app/router.js';
 import { accountsPath, followLink, membersPath, navigate } from '../app/router.js';

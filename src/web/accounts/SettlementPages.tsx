@@ -20,13 +20,24 @@ import {
 } from '@mantine/core';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { OrgView as Org } from '../../orgs/orgs.contract.js';
+import type { SettlementPreview as Settlement } from '../../settlement/settlement.contract.js';
+import {
+  CERT_CLASSES,
+  type CertClass,
+  PAYMENT_METHODS,
+  type PaymentMethod,
+  ROLES,
+  type Role,
+  SETTLEMENT_PRICE_MODES,
+  type SettlementPriceMode,
+} from '../../shared/enums.js';
 import { isApiProblem } from '../api/client.js';
 import { useMe } from '../api/queries.js';
-import type { Org, Role } from '../api/types.js';
 import { LoadError, MessagePage, PageLoader, problemMessage } from '../app/feedback.js';
 import { accountsPath, followLink, navigate } from '../app/router.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
-import { CERT_CLASSES, type CertClass } from '../collection/api.js';
+
 import {
   formatDay,
   formatMoment,
@@ -42,12 +53,7 @@ import {
   bankFilePath,
   canApproveSettlements,
   canPrepareSettlements,
-  PAYMENT_METHODS,
-  type PaymentMethod,
-  SETTLEMENT_PRICE_MODES,
-  type Settlement,
   type SettlementInput,
-  type SettlementPriceMode,
   slipPath,
   useCreateBatch,
   useCreateSettlement,
@@ -60,17 +66,6 @@ import {
 } from './api.js';
 import { parseServices } from './services.js';
 
-const ROLES: readonly Role[] = [
-  'admin',
-  'manager',
-  'accountant',
-  'cashier',
-  'board',
-  'oversight',
-  'member',
-  'buyer',
-  'viewer',
-];
 const isRole = (r: string): r is Role => (ROLES as readonly string[]).includes(r);
 
 function StatusBadge({ status }: { status: string }) {

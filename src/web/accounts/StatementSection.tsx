@@ -1,10 +1,11 @@
 import { Anchor, Group, NativeSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Org } from '../api/types.js';
+import type { OrgView as Org } from '../../orgs/orgs.contract.js';
+import { STATEMENT_ACCOUNTS, type StatementAccount } from '../../shared/enums.js';
 import { LoadError, PageLoader } from '../app/feedback.js';
 import { formatDay, formatMoney, numberLocale } from '../shared/format.js';
-import { STATEMENT_ACCOUNTS, type StatementAccount, useStatement } from './api.js';
+import { useStatement } from './api.js';
 
 /**
  * A member's statement of one account with its running balance: for staff (memberNumber given) or

@@ -1,38 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { Statement, TrialBalance } from '../../ledger/ledger.contract.js';
+import type { OrgView as Org } from '../../orgs/orgs.contract.js';
+import type { CreateBatchBody, MarkPaidResponse, PaymentBatch } from '../../payments/payments.contract.js';
+import type {
+  CreateSettlementBody,
+  SettlementList,
+  SettlementPreview,
+  SettlementTicketList,
+} from '../../settlement/settlement.contract.js';
+import type { Role, StatementAccount } from '../../shared/enums.js';
 import { api } from '../api/client.js';
-import type { Org, Role } from '../api/types.js';
-
-export const STATEMENT_ACCOUNTS = ['payable_members', 'receivable_members', 'share_capital'] as const;
-export type StatementAccount = (typeof STATEMENT_ACCOUNTS)[number];
-
-export interface TrialBalance {
-  currency: string;
-  balanced: boolean;
-  accounts: {
-    code: string;
-    name: string;
-    kind: string;
-    debit: string;
-    credit: string;
-    balanceMinor: number;
-    lines: number;
-  }[];
-}
-
-export interface Statement {
-  currency: string;
-  account: string;
-  balance: string;
-  lines: {
-    entryId: string;
-    date: string;
-    description?: string;
-    source: { type: string; id: string };
-    reversal: boolean;
-    amount: string;
-    balance: string;
-  }[];
-}
 
 const orgBase = (slug: string) => `/api/v1/orgs/${encodeURIComponent(slug)}`;
 
@@ -67,108 +45,8 @@ export function canReadAccounts(org: Pick<Org, 'access' | 'myRoles' | 'grantedAr
 
 // ---- settlements and payments ---------------------------------------------------------------------
 
-export interface SettlementSummary {
-  id: string;
-  name: string;
-  periodFrom: string;
-  periodTo: string;
-  status: string;
-  postedAt: string | null;
-}
-
-export interface Settlement {
-  id: string;
-  name: string;
-  periodFrom: string;
-  periodTo: string;
-  status: 'draft' | 'approved' | 'posted';
-  currency: string;
-  priceMode: SettlementPriceMode;
-  pricePerKgByClass: Record<string, string>;
-  approvals: { userId: string; role: string; at: string }[];
-  tickets: number;
-  settledElsewhere: { settlementId: string; name: string; tickets: number }[];
-  staleTickets: { ticket: string; reason: 'voided' | 'settled'; settledBy: string | null }[];
-  totals: {
-    members: number;
-    payableKg: string;
-    gross: string;
-    deducted: string;
-    net: string;
-    byDeduction: Record<string, string>;
-  };
-  members: {
-    memberNumber: string;
-    memberName: string;
-    tickets: number;
-    payableKg: string;
-    gross: string;
-    byClass: {
-      certificationClass: string;
-      payableKg: string;
-      pricePerKg: string;
-      valueAtPrice: string;
-      alreadyCredited: string;
-      amount: string;
-    }[];
-    deductions: { code: string; requested: string; taken: string }[];
-    net: string;
-    floorApplied: boolean;
-    outlier: boolean;
-    posted: boolean;
-  }[];
-}
-
-export const SETTLEMENT_PRICE_MODES = ['second_payment', 'final_price'] as const;
-export type SettlementPriceMode = (typeof SETTLEMENT_PRICE_MODES)[number];
-
-export interface SettlementTicket {
-  ticketId: string;
-  ticket: string;
-  memberNumber: string;
-  deliveryDate: string;
-  certificationClass: string;
-  payableKg: string;
-  creditedAtDelivery: string;
-}
-
-export interface SettlementInput {
-  id: string;
-  priceMode: SettlementPriceMode;
-  name: string;
-  periodFrom: string;
-  periodTo: string;
-  pricePerKgByClass: Partial<Record<'conventional' | 'organic' | 'fairtrade' | 'organic_fairtrade', string>>;
-  shareCapitalPerQuintal?: string;
-  deductOwed?: boolean;
-  floorPercent?: string;
-  services?: { memberNumber: string; code: string; amount: string }[];
-}
-
-export const PAYMENT_METHODS = ['cash', 'bank', 'mobile_wallet'] as const;
-export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
-
-export interface PaymentBatch {
-  id: string;
-  method: string;
-  note: string | null;
-  currency: string;
-  createdAt: string;
-  total: string;
-  payments: {
-    id: string;
-    memberNumber: string;
-    memberName: string;
-    nationalId: string | null;
-    bankName: string | null;
-    bankAccount: string | null;
-    walletPhone: string | null;
-    amount: string;
-    status: string;
-    reference: string | null;
-    paidOn: string | null;
-  }[];
-}
+/** Request bodies as the web app builds them (before the server's defaults and trimming). */
+export type SettlementInput = z.input<typeof CreateSettlementBody>;
 
 export const accountKeys = {
   settlements: (slug: string) => ['orgs', slug, 'settlements'] as const,
@@ -179,7 +57,7 @@ export const accountKeys = {
 export function useSettlements(slug: string) {
   return useQuery({
     queryKey: accountKeys.settlements(slug),
-    queryFn: () => api<{ items: SettlementSummary[] }>('GET', `${orgBase(slug)}/settlements`),
+    queryFn: () => api<SettlementList>('GET', `${orgBase(slug)}/settlements`),
     staleTime: 10_000,
   });
 }
@@ -187,14 +65,15 @@ export function useSettlements(slug: string) {
 export function useSettlement(slug: string, id: string) {
   return useQuery({
     queryKey: accountKeys.settlement(slug, id),
-    queryFn: () => api<Settlement>('GET', `${orgBase(slug)}/settlements/${encodeURIComponent(id)}`),
+    queryFn: () => api<SettlementPreview>('GET', `${orgBase(slug)}/settlements/${encodeURIComponent(id)}`),
   });
 }
 
 export function useCreateSettlement(slug: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: SettlementInput) => api<Settlement>('POST', `${orgBase(slug)}/settlements`, input),
+    mutationFn: (input: SettlementInput) =>
+      api<SettlementPreview>('POST', `${orgBase(slug)}/settlements`, input),
     onSuccess: (s) => {
       client.setQueryData(accountKeys.settlement(slug, s.id), s);
       void client.invalidateQueries({ queryKey: accountKeys.settlements(slug) });
@@ -207,7 +86,7 @@ export function useSettlementTickets(slug: string, id: string, memberNumber: str
   return useQuery({
     queryKey: [...accountKeys.settlement(slug, id), 'tickets', memberNumber],
     queryFn: () =>
-      api<{ items: SettlementTicket[] }>(
+      api<SettlementTicketList>(
         'GET',
         `${orgBase(slug)}/settlements/${encodeURIComponent(id)}/tickets?member=${encodeURIComponent(memberNumber ?? '')}`,
       ),
@@ -221,7 +100,7 @@ export function useSettlementAction(slug: string, id: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (action: 'approve' | 'post' | 'recompute') =>
-      api<Settlement>('POST', `${orgBase(slug)}/settlements/${encodeURIComponent(id)}/${action}`),
+      api<SettlementPreview>('POST', `${orgBase(slug)}/settlements/${encodeURIComponent(id)}/${action}`),
     onSuccess: (s) => {
       client.setQueryData(accountKeys.settlement(slug, id), s);
       void client.invalidateQueries({ queryKey: accountKeys.settlements(slug) });
@@ -234,12 +113,8 @@ export function useSettlementAction(slug: string, id: string) {
 export function useCreateBatch(slug: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: {
-      id: string;
-      method: PaymentMethod;
-      memberNumbers?: string[];
-      note?: string | null;
-    }) => api<PaymentBatch>('POST', `${orgBase(slug)}/payment-batches`, input),
+    mutationFn: (input: z.input<typeof CreateBatchBody>) =>
+      api<PaymentBatch>('POST', `${orgBase(slug)}/payment-batches`, input),
     onSuccess: (b) => client.setQueryData(accountKeys.batch(slug, b.id), b),
   });
 }
@@ -263,14 +138,10 @@ export function useMarkPaid(slug: string, batchId: string) {
       reference: string;
       paidOn: string;
     }) =>
-      api<{ id: string; status: string }>(
-        'POST',
-        `${orgBase(slug)}/payments/${encodeURIComponent(paymentId)}/paid`,
-        {
-          reference,
-          paidOn,
-        },
-      ),
+      api<MarkPaidResponse>('POST', `${orgBase(slug)}/payments/${encodeURIComponent(paymentId)}/paid`, {
+        reference,
+        paidOn,
+      }),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: accountKeys.batch(slug, batchId) });
       void client.invalidateQueries({ queryKey: ['orgs', slug, 'ledger'] });

@@ -1,5 +1,8 @@
+import type { Problem } from '../../shared/contract.js';
 import { currentLanguage } from '../i18n/index.js';
-import type { ProblemBody } from './types.js';
+
+/** A problem as it arrives: any field may be missing from a proxy's or a crashed server's answer. */
+type ProblemBody = Partial<Problem>;
 
 /** Any failed call: an HTTP error answered with problem+json, or no answer at all (status 0). */
 export class ApiProblem extends Error {

@@ -1,4 +1,10 @@
 import { MutationCache, QueryCache, QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  MeView as Me,
+  OrgView as Org,
+  GrantList as OrgGrants,
+  OrgList,
+} from '../../orgs/orgs.contract.js';
 import { adoptUserLocale } from '../i18n/index.js';
 import {
   forgetSaved,
@@ -11,7 +17,6 @@ import {
   withSavedCopy,
 } from '../session/offline.js';
 import { ApiProblem, api, isApiProblem, setCsrfToken } from './client.js';
-import type { Me, Org, OrgGrants, OrgList } from './types.js';
 
 export const queryKeys = {
   me: ['me'] as const,

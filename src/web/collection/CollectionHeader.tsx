@@ -1,7 +1,7 @@
 import { Badge } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Org } from '../api/types.js';
+import type { OrgView as Org } from '../../orgs/orgs.contract.js';
 import { collectionPath } from '../app/router.js';
 import { ModuleHeader } from '../shared/ModuleHeader.js';
 import { canManageCollection, canUseDesk } from './api.js';

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type { OrgView as Org } from '../../orgs/orgs.contract.js';
 import { useMe } from '../api/queries.js';
-import type { Org } from '../api/types.js';
 import { MessagePage } from '../app/feedback.js';
 import type { CollectionView } from '../app/router.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';

@@ -19,14 +19,28 @@ import {
 import { useDebouncedValue } from '@mantine/hooks';
 import { type FormEvent, type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type {
+  DeliverySummary,
+  TicketView as Ticket,
+  TicketPriceView,
+} from '../../collection/collection.contract.js';
+import type { PlotView as Plot } from '../../members/members.contract.js';
+import type { OrgView as Org } from '../../orgs/orgs.contract.js';
+import {
+  CERT_CLASSES,
+  type CertClass,
+  COFFEE_STATES,
+  type CoffeeState,
+  CUP_PROTOCOLS,
+  type CupProtocol,
+} from '../../shared/enums.js';
 import { isApiProblem } from '../api/client.js';
 import { useMe } from '../api/queries.js';
-import type { Org } from '../api/types.js';
 import { LoadError, problemMessage } from '../app/feedback.js';
 import { collectionPath, followLink, navigate, useSearch } from '../app/router.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
 import { useMemberPlots } from '../members/api.js';
-import type { Plot } from '../members/types.js';
+
 import { formatBp, formatMoney, formatNumber, numberLocale, statusName, todayIn } from '../shared/format.js';
 import { newId } from '../shared/ids.js';
 import {
@@ -37,20 +51,12 @@ import {
   useFocusFirstInvalid,
 } from '../shared/ui.js';
 import {
-  CERT_CLASSES,
-  type CertClass,
-  COFFEE_STATES,
-  type CoffeeState,
-  CUP_PROTOCOLS,
-  type CupProtocol,
   canManageCollection,
-  type DeliverySummary,
   netKg,
   nowWithOffset,
   type PricePreviewInput,
   storedPoint,
   storePoint,
-  type Ticket,
   type TicketInput,
   ticketNumber,
   useCollectionPoints,
@@ -1073,7 +1079,7 @@ function PricePanel({
   org: Org;
   locale: string;
   hasInput: boolean;
-  preview: import('./api.js').PricePreview | undefined;
+  preview: TicketPriceView | undefined;
   error: unknown;
   updating: boolean;
   online: boolean;

@@ -3,9 +3,10 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type KeyboardEvent, type RefObject, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { MemberPage } from '../../members/members.contract.js';
 import { api, isApiProblem } from '../api/client.js';
 import { problemMessage } from '../app/feedback.js';
-import type { MemberPage } from '../members/types.js';
+
 import { listName } from '../shared/format.js';
 import { StatusBadge } from '../shared/ui.js';
 import { useOnline } from './queue.js';

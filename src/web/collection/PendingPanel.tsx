@@ -3,11 +3,12 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Org } from '../api/types.js';
+import type { OrgView as Org } from '../../orgs/orgs.contract.js';
+import type { CoffeeState } from '../../shared/enums.js';
 import { problemMessage } from '../app/feedback.js';
 import { collectionPath, followLink } from '../app/router.js';
 import { formatNumber } from '../shared/format.js';
-import { type CoffeeState, collectionKeys, ticketNumber } from './api.js';
+import { collectionKeys, ticketNumber } from './api.js';
 import {
   forgetSent,
   isDeskInFlight,

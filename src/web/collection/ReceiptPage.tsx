@@ -1,20 +1,19 @@
 import { Anchor, Button, Group, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TicketView as Ticket } from '../../collection/collection.contract.js';
+import type { OrgView as Org } from '../../orgs/orgs.contract.js';
+import type { CertClass, CoffeeState } from '../../shared/enums.js';
 import { isApiProblem } from '../api/client.js';
-import type { Org } from '../api/types.js';
 import { LoadError, MessagePage, PageLoader } from '../app/feedback.js';
 import { collectionPath, followLink } from '../app/router.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
 import { formatMoment, formatMoney, formatNumber, numberLocale } from '../shared/format.js';
 import { FlashMessage, useFlash } from '../shared/ui.js';
 import {
-  type CertClass,
-  type CoffeeState,
   canManageCollection,
   canUseDesk,
   replacementPath,
-  type Ticket,
   ticketNumber,
   useCollectionPoints,
   useTicket,

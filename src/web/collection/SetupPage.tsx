@@ -1,18 +1,15 @@
 import { Button, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { OrgView as Org } from '../../orgs/orgs.contract.js';
+import { CERT_CLASSES, type CertClass, COFFEE_STATES, type CoffeeState } from '../../shared/enums.js';
 import { isApiProblem } from '../api/client.js';
-import type { Org } from '../api/types.js';
 import { LoadError, PageLoader } from '../app/feedback.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
 import { formatDay, formatMoney, formatNumber, numberLocale, todayIn } from '../shared/format.js';
 import { newId } from '../shared/ids.js';
 import { FlashMessage, FormProblem, normalizeDecimal, serverFieldErrors } from '../shared/ui.js';
 import {
-  CERT_CLASSES,
-  type CertClass,
-  COFFEE_STATES,
-  type CoffeeState,
   type ScheduleInput,
   useCollectionPoints,
   useCreatePoint,

@@ -17,18 +17,17 @@ import {
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Org } from '../api/types.js';
+import type { TicketView as Ticket } from '../../collection/collection.contract.js';
+import type { OrgView as Org } from '../../orgs/orgs.contract.js';
+import type { CertClass, CoffeeState } from '../../shared/enums.js';
 import { LoadError, PageLoader } from '../app/feedback.js';
 import { collectionPath, followLink, navigate } from '../app/router.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
 import { formatMoment, formatMoney, formatNumber, numberLocale } from '../shared/format.js';
 import { FlashMessage, FormProblem, serverFieldErrors } from '../shared/ui.js';
 import {
-  type CertClass,
-  type CoffeeState,
   canUseDesk,
   replacementPath,
-  type Ticket,
   type TicketFilters,
   ticketNumber,
   useCollectionPoints,

@@ -1,118 +1,31 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type {
+  CreatePointBody,
+  CreateScheduleBody,
+  CreateTicketBody,
+  DeliverySummary,
+  PointList,
+  PointView,
+  PricePreviewBody,
+  ScheduleList,
+  ScheduleView,
+  TicketList,
+  TicketPriceView,
+  TicketView,
+} from '../../collection/collection.contract.js';
+import type { OrgView as Org } from '../../orgs/orgs.contract.js';
+import type { Role } from '../../shared/enums.js';
 import { api } from '../api/client.js';
-import type { Org, Role } from '../api/types.js';
 import { collectionPath } from '../app/router.js';
 import { withSavedCopy } from '../session/offline.js';
 
-/** Shapes of the collection API (v1), hand-written from the OpenAPI contract. */
+/** Request bodies as the web app builds them (before the server's defaults and trimming). */
+export type PricePreviewInput = z.input<typeof PricePreviewBody>;
+export type TicketInput = z.input<typeof CreateTicketBody>;
+export type ScheduleInput = z.input<typeof CreateScheduleBody>;
 
-export const COFFEE_STATES = ['cherry', 'wet_parchment', 'dry_parchment', 'green'] as const;
-export type CoffeeState = (typeof COFFEE_STATES)[number];
-export const CERT_CLASSES = ['conventional', 'organic', 'fairtrade', 'organic_fairtrade'] as const;
-export type CertClass = (typeof CERT_CLASSES)[number];
-
-export interface CollectionPoint {
-  id: string;
-  code: string;
-  name: string;
-  community: string | null;
-  lastTicketNumber: number;
-  cashiers: string[];
-}
-
-export interface DeliverySummary {
-  memberNumber: string;
-  name: string;
-  status: string;
-  canDeliver: boolean;
-  certificationClasses: string[];
-  year: number;
-  quotaKg: string;
-  deliveredKg: string;
-  quotaUsedBp: number | null;
-}
-
-export interface PriceLine {
-  code: string;
-  message: string;
-}
-
-export interface PricePreviewInput {
-  date: string;
-  netKg: string;
-  coffeeState: CoffeeState;
-  certificationClass: CertClass;
-  moisturePercent?: string;
-  yieldPercent?: string;
-  /** Colombia's factor de rendimiento (kg of parchment for 70 kg of excelso), instead of yieldPercent. */
-  factor?: string;
-  cupScore?: string;
-}
-
-export interface PricePreview {
-  currency: string;
-  netKg: string;
-  payableKg: string;
-  unitPricePerKg: string;
-  value: string;
-  lines: PriceLine[];
-}
-
-export interface Ticket {
-  id: string;
-  pointCode: string;
-  number: number;
-  memberNumber: string;
-  memberName: string;
-  deliveredAt: string;
-  deliveryDate: string;
-  coffeeState: string;
-  certificationClass: string;
-  sacks: number;
-  sackType: string | null;
-  grossKg: string;
-  tareKg: string;
-  netKg: string;
-  moisturePercent: string | null;
-  yieldPercent: string | null;
-  factor: string | null;
-  cupScore: string | null;
-  currency: string;
-  payableKg: string;
-  unitPricePerKg: string;
-  value: string;
-  cashPaid: string;
-  lines: PriceLine[];
-  voided: { reason: string; at: string } | null;
-  replacesTicketId: string | null;
-  recordedBy: string;
-}
-
-export interface TicketInput {
-  id: string;
-  pointCode: string;
-  memberNumber: string;
-  deliveredAt: string;
-  sacks: number;
-  sackType?: string | null;
-  grossKg: string;
-  tareKg: string;
-  cashPaid?: string;
-  coffeeState: CoffeeState;
-  certificationClass: CertClass;
-  moisturePercent?: string;
-  yieldPercent?: string;
-  factor?: string;
-  cupScore?: string;
-  cupProtocol?: CupProtocol | null;
-  defects?: number | null;
-  plotIds?: string[];
-  replacesTicketId?: string;
-}
-
-export const CUP_PROTOCOLS = ['sca2004', 'cva'] as const;
-export type CupProtocol = (typeof CUP_PROTOCOLS)[number];
-
+/** The tickets list's filters, as the screen holds them (empty text: no filter). */
 export interface TicketFilters {
   pointCode: string;
   memberNumber: string;
@@ -138,7 +51,7 @@ export function useCollectionPoints(slug: string) {
     queryFn: () =>
       withSavedCopy(
         `collection-points.${slug}`,
-        () => api<{ items: CollectionPoint[] }>('GET', `${orgBase(slug)}/collection-points`),
+        () => api<PointList>('GET', `${orgBase(slug)}/collection-points`),
         { keep: ({ items }) => ({ items: items.map((p) => ({ ...p, cashiers: [] })) }) },
       ),
   });
@@ -161,7 +74,7 @@ export function useDeliverySummary(slug: string, memberNumber: string | null) {
 export function usePricePreview(slug: string, input: PricePreviewInput | null) {
   return useQuery({
     queryKey: collectionKeys.preview(slug, input),
-    queryFn: () => api<PricePreview>('POST', `${orgBase(slug)}/price-preview`, input),
+    queryFn: () => api<TicketPriceView>('POST', `${orgBase(slug)}/price-preview`, input),
     enabled: input !== null,
     placeholderData: keepPreviousData,
     staleTime: 30_000,
@@ -172,7 +85,7 @@ export function usePricePreview(slug: string, input: PricePreviewInput | null) {
 export function useCreateTicket(slug: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: TicketInput) => api<Ticket>('POST', `${orgBase(slug)}/tickets`, input),
+    mutationFn: (input: TicketInput) => api<TicketView>('POST', `${orgBase(slug)}/tickets`, input),
     onSuccess: (ticket) => {
       client.setQueryData(collectionKeys.ticket(slug, ticket.id), ticket);
       void client.invalidateQueries({ queryKey: collectionKeys.tickets(slug) });
@@ -196,7 +109,7 @@ export function useTickets(slug: string, filters: TicketFilters, enabled = true)
   return useQuery({
     enabled,
     queryKey: collectionKeys.ticketList(slug, filters),
-    queryFn: () => api<{ items: Ticket[] }>('GET', `${orgBase(slug)}/tickets?${ticketListQuery(filters)}`),
+    queryFn: () => api<TicketList>('GET', `${orgBase(slug)}/tickets?${ticketListQuery(filters)}`),
     placeholderData: keepPreviousData,
     staleTime: 10_000,
   });
@@ -206,7 +119,7 @@ export function useTickets(slug: string, filters: TicketFilters, enabled = true)
 export function useTicket(slug: string, id: string | null) {
   return useQuery({
     queryKey: collectionKeys.ticket(slug, id ?? ''),
-    queryFn: () => api<Ticket>('GET', `${orgBase(slug)}/tickets/${encodeURIComponent(id ?? '')}`),
+    queryFn: () => api<TicketView>('GET', `${orgBase(slug)}/tickets/${encodeURIComponent(id ?? '')}`),
     enabled: id !== null,
   });
 }
@@ -215,7 +128,7 @@ export function useVoidTicket(slug: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ id, reason }: { id: string; reason: string }) =>
-      api<Ticket>('POST', `${orgBase(slug)}/tickets/${encodeURIComponent(id)}/void`, { reason }),
+      api<TicketView>('POST', `${orgBase(slug)}/tickets/${encodeURIComponent(id)}/void`, { reason }),
     onSuccess: (ticket) => {
       client.setQueryData(collectionKeys.ticket(slug, ticket.id), ticket);
       void client.invalidateQueries({ queryKey: collectionKeys.tickets(slug) });
@@ -312,42 +225,18 @@ export function ticketNumber(n: number): string {
 
 // ---- configuration (managers) --------------------------------------------------------------------
 
-export interface PriceSchedule {
-  id: string;
-  effectiveFrom: string;
-  coffeeState: string;
-  certificationClass: string;
-  rule: {
-    base?: { kind: string; pricePerKg?: string };
-    moisture?: { referenceBp: number } | null;
-    yieldRule?: { kind: string; referenceBp?: number; perPointPerKg?: string } | null;
-  };
-  recordedAt: string;
-  recordedBy: string;
-}
-
-export interface ScheduleInput {
-  id: string;
-  effectiveFrom: string;
-  coffeeState: CoffeeState;
-  certificationClass: CertClass;
-  basePricePerKg: string;
-  moistureReferencePercent?: string | null;
-  yield?: { kind: 'points'; referencePercent: string; perPoint: string } | null;
-}
-
 export function useSchedules(slug: string) {
   return useQuery({
     queryKey: ['orgs', slug, 'price-schedules'],
-    queryFn: () => api<{ items: PriceSchedule[] }>('GET', `${orgBase(slug)}/price-schedules`),
+    queryFn: () => api<ScheduleList>('GET', `${orgBase(slug)}/price-schedules`),
   });
 }
 
 export function useCreatePoint(slug: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { id: string; code: string; name: string; community?: string | null }) =>
-      api<CollectionPoint>('POST', `${orgBase(slug)}/collection-points`, input),
+    mutationFn: (input: z.input<typeof CreatePointBody>) =>
+      api<PointView>('POST', `${orgBase(slug)}/collection-points`, input),
     onSuccess: () => void client.invalidateQueries({ queryKey: collectionKeys.points(slug) }),
   });
 }
@@ -356,7 +245,7 @@ export function useCreateSchedule(slug: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: ScheduleInput) =>
-      api<PriceSchedule>('POST', `${orgBase(slug)}/price-schedules`, input),
+      api<ScheduleView>('POST', `${orgBase(slug)}/price-schedules`, input),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: ['orgs', slug, 'price-schedules'] });
       void client.invalidateQueries({ queryKey: ['orgs', slug, 'price-preview'] });

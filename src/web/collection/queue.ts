@@ -1,6 +1,7 @@
 import { useEffect, useRef, useSyncExternalStore } from 'react';
+import type { TicketView as Ticket } from '../../collection/collection.contract.js';
 import { api } from '../api/client.js';
-import type { Ticket, TicketInput } from './api.js';
+import type { TicketInput } from './api.js';
 
 /**
  * The desk's pending tickets: every ticket the cashier saves is written here first (localStorage,

@@ -15,7 +15,9 @@ import {
 import type { TFunction } from 'i18next';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Org } from '../api/types.js';
+import type { Assembly, SecretVote } from '../../governance/governance.contract.js';
+import type { OrgView as Org } from '../../orgs/orgs.contract.js';
+import { DECISION_TYPES, type DecisionType } from '../../shared/enums.js';
 import { LoadError, PageLoader, problemMessage } from '../app/feedback.js';
 import { followLink, governancePath } from '../app/router.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
@@ -23,10 +25,6 @@ import { formatMoment } from '../shared/format.js';
 import { newId } from '../shared/ids.js';
 import { FlashMessage, FormProblem, serverFieldErrors } from '../shared/ui.js';
 import {
-  type Assembly,
-  DECISION_TYPES,
-  type DecisionType,
-  type SecretVote,
   useAssembly,
   useCheckIn,
   useOpenSecretVote,

@@ -1,13 +1,14 @@
 import { ActionIcon, Button, Group, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Org } from '../api/types.js';
+import type { OrgView as Org } from '../../orgs/orgs.contract.js';
+import { ASSEMBLY_KINDS, type AssemblyKind } from '../../shared/enums.js';
 import { followLink, governancePath, navigate } from '../app/router.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
 import { todayIn } from '../shared/format.js';
 import { newId } from '../shared/ids.js';
 import { FormProblem, serverFieldErrors, setFlash, useFocusFirstInvalid } from '../shared/ui.js';
-import { ASSEMBLY_KINDS, type AssemblyKind, isoToLocal, localToIso, useConvene } from './api.js';
+import { isoToLocal, localToIso, useConvene } from './api.js';
 import { GovernanceHeader } from './GovernanceHeader.js';
 
 interface Values {

@@ -1,14 +1,9 @@
 import { Box, Button, Checkbox, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Org } from '../api/types.js';
-import {
-  type Election,
-  type ElectionCandidate,
-  storedReceipt,
-  storeReceipt,
-  useCastElectionBallot,
-} from './api.js';
+import type { Election, ElectionCandidate } from '../../governance/governance.contract.js';
+import type { OrgView as Org } from '../../orgs/orgs.contract.js';
+import { storedReceipt, storeReceipt, useCastElectionBallot } from './api.js';
 import { alreadyVotedNow, BallotFrame, ConfirmStep, ReceiptCheck } from './BallotParts.js';
 import { BallotList, ElectionResults } from './ElectionResults.js';
 import { organName } from './ui.js';

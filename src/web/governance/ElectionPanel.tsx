@@ -18,19 +18,16 @@ import {
 import type { TFunction } from 'i18next';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Assembly, Election } from '../../governance/governance.contract.js';
+import type { OrgView as Org } from '../../orgs/orgs.contract.js';
+import { type ElectionMethod, ORGAN_KINDS as ORGANS, type OrganKind as Organ } from '../../shared/enums.js';
 import { api, isApiProblem } from '../api/client.js';
-import type { Org } from '../api/types.js';
 import { LoadError, PageLoader, problemMessage } from '../app/feedback.js';
 import { canReadMembers } from '../members/access.js';
 import { fullName } from '../shared/format.js';
 import { newId } from '../shared/ids.js';
 import { FlashMessage, FormProblem, serverFieldErrors } from '../shared/ui.js';
 import {
-  type Assembly,
-  type Election,
-  type ElectionMethod,
-  ORGANS,
-  type Organ,
   useAddCandidates,
   useCheckEligibility,
   useCreateElection,

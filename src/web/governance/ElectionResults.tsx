@@ -1,6 +1,6 @@
 import { Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Election, ElectionCandidate } from './api.js';
+import type { Election, ElectionCandidate } from '../../governance/governance.contract.js';
 import { outcomeName, tieBreakText } from './ui.js';
 
 const OUTCOME_COLORS: Record<string, string> = {

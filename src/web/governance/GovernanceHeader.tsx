@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Org } from '../api/types.js';
+import type { OrgView as Org } from '../../orgs/orgs.contract.js';
 import { governancePath } from '../app/router.js';
 import { ModuleHeader } from '../shared/ModuleHeader.js';
 

@@ -1,13 +1,14 @@
 import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Org } from '../api/types.js';
+import type { AssemblySummary } from '../../governance/governance.contract.js';
+import type { OrgView as Org } from '../../orgs/orgs.contract.js';
 import { LoadError, PageLoader } from '../app/feedback.js';
 import { followLink, governancePath } from '../app/router.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
 import { formatMoment } from '../shared/format.js';
 import { FlashMessage, useFlash } from '../shared/ui.js';
-import { type AssemblySummary, canManageGovernance, isVotingMember, useAssemblies } from './api.js';
+import { canManageGovernance, isVotingMember, useAssemblies } from './api.js';
 import { GovernanceHeader } from './GovernanceHeader.js';
 import { assemblyKindName } from './ui.js';
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Org } from '../api/types.js';
+import type { OrgView as Org } from '../../orgs/orgs.contract.js';
 import { MessagePage } from '../app/feedback.js';
 import type { GovernanceView } from '../app/router.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';

@@ -17,8 +17,10 @@ import {
 } from '@mantine/core';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Minutes } from '../../governance/governance.contract.js';
+import type { OrgView as Org } from '../../orgs/orgs.contract.js';
+import { SIGN_ROLES, type SignRole } from '../../shared/enums.js';
 import { isApiProblem } from '../api/client.js';
-import type { Org } from '../api/types.js';
 import { LoadError, PageLoader, problemMessage } from '../app/feedback.js';
 import { governancePath } from '../app/router.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
@@ -27,16 +29,7 @@ import { formatDay, formatMoment, todayIn } from '../shared/format.js';
 import { FlashMessage, FormProblem, serverFieldErrors } from '../shared/ui.js';
 import { isVotingMember, minutesPath, useAssembly, useMyAssembly } from './api.js';
 import { GovernanceHeader } from './GovernanceHeader.js';
-import {
-  type Minutes,
-  SIGN_ROLES,
-  type SignRole,
-  useApproveMinutes,
-  useMinutes,
-  useOrgans,
-  useSaveMinutes,
-  useSignMinutes,
-} from './records-api.js';
+import { useApproveMinutes, useMinutes, useOrgans, useSaveMinutes, useSignMinutes } from './records-api.js';
 import { signRoleName } from './records-ui.js';
 
 const STATUS_COLOR = { none: 'gray', draft: 'blue', approved: 'orange', signed: 'green' } as const;

@@ -14,25 +14,21 @@ import {
 } from '@mantine/core';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Org } from '../api/types.js';
+import type { OrgansWarning, OrganView, TermView as Term } from '../../governance/governance.contract.js';
+import type { OrgView as Org } from '../../orgs/orgs.contract.js';
+import {
+  ORGAN_KINDS as ORGANS,
+  type OrganKind as OrganCode,
+  POSITIONS,
+  type OfficePosition as PositionCode,
+} from '../../shared/enums.js';
 import { LoadError, PageLoader } from '../app/feedback.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
 import { formatDay, todayIn } from '../shared/format.js';
 import { newId } from '../shared/ids.js';
 import { FlashMessage, serverFieldErrors } from '../shared/ui.js';
 import { GovernanceHeader } from './GovernanceHeader.js';
-import {
-  ORGANS,
-  type OrganCode,
-  type OrgansWarning,
-  type OrganView,
-  POSITIONS,
-  type PositionCode,
-  type Term,
-  useAppointTerm,
-  useChangeTerm,
-  useOrgans,
-} from './records-api.js';
+import { useAppointTerm, useChangeTerm, useOrgans } from './records-api.js';
 import { DialogForm, organName, positionName } from './records-ui.js';
 
 /** The order positions are listed in within an organ: the officers first, the alternates last. */

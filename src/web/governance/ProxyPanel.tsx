@@ -1,11 +1,12 @@
 import { Alert, Button, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Assembly } from '../../governance/governance.contract.js';
+import type { OrgView as Org } from '../../orgs/orgs.contract.js';
 import { isApiProblem } from '../api/client.js';
-import type { Org } from '../api/types.js';
 import { LoadError, problemMessage } from '../app/feedback.js';
 import { FlashMessage, serverFieldErrors } from '../shared/ui.js';
-import { type Assembly, useProxies, useRegisterProxy, useStatute } from './api.js';
+import { useProxies, useRegisterProxy, useStatute } from './api.js';
 
 /**
  * The console's proxies: a member who cannot come gives their vote to another by a signed letter, which

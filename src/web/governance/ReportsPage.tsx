@@ -1,7 +1,7 @@
 import { Button, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Org } from '../api/types.js';
+import type { OrgView as Org } from '../../orgs/orgs.contract.js';
 import { LoadError, PageLoader } from '../app/feedback.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
 import { formatDay, todayIn } from '../shared/format.js';

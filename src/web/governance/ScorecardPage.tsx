@@ -2,13 +2,15 @@ import { Badge, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Titl
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Org } from '../api/types.js';
+import type { Indicator } from '../../governance/governance.contract.js';
+import type { OrgView as Org } from '../../orgs/orgs.contract.js';
+import { INDICATORS, type IndicatorCode } from '../../shared/enums.js';
 import { LoadError, PageLoader } from '../app/feedback.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
 import { ChartFigure, HorizontalBars } from '../members/charts.js';
 import { formatBp, formatDay, todayIn } from '../shared/format.js';
 import { GovernanceHeader } from './GovernanceHeader.js';
-import { INDICATORS, type Indicator, type IndicatorCode, useScorecard } from './records-api.js';
+import { useScorecard } from './records-api.js';
 import { STATUS_COLOR, STATUS_FILL } from './records-ui.js';
 
 /** Indicators measured as shares (basis points), drawn as bars against their target. */

@@ -14,27 +14,21 @@ import {
 } from '@mantine/core';
 import { type FormEvent, type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { StatuteView } from '../../governance/governance.contract.js';
+import type { OrgView as Org } from '../../orgs/orgs.contract.js';
+import { DECISION_TYPES, MAJORITY_KINDS, type MajorityKind } from '../../shared/enums.js';
+import { PRESETS, type StatuteParams } from '../../shared/statute.js';
 import { isApiProblem } from '../api/client.js';
-import type { Org } from '../api/types.js';
 import { LoadError, PageLoader } from '../app/feedback.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
 import { formatDay, formatMoment, todayIn } from '../shared/format.js';
 import { newId } from '../shared/ids.js';
 import { FlashMessage, FormProblem, serverFieldErrors } from '../shared/ui.js';
-import {
-  DECISION_TYPES,
-  MAJORITY_KINDS,
-  type MajorityKind,
-  PRESETS,
-  type StatuteParams,
-  type StatuteView,
-  useSetStatute,
-  useStatute,
-} from './api.js';
+import { useSetStatute, useStatute } from './api.js';
 import { GovernanceHeader } from './GovernanceHeader.js';
 
 /** The fewest people for a quorum, as the server counts it (src/governance/quorum.ts). */
-function required(params: StatuteParams, call: 'first' | 'second', eligible: number): number {
+function required(params: EditableParams, call: 'first' | 'second', eligible: number): number {
   if (call === 'first') {
     const exact = eligible * params.firstCall.shareBp;
     return Math.max(
@@ -55,7 +49,13 @@ const toNumber = (value: number | string, fallback: number) => {
 };
 
 /** The numbers this screen edits, from a statute read from the server (which has more). */
-function editable(from: StatuteParams): StatuteParams {
+/** The part of the statute this screen edits; the rest is sent back as it was read. */
+type EditableParams = Pick<
+  StatuteParams,
+  'firstCall' | 'secondCall' | 'majorities' | 'proxies' | 'noticeDays' | 'termYears' | 'maxConsecutiveTerms'
+>;
+
+function editable(from: EditableParams): EditableParams {
   return structuredClone({
     firstCall: from.firstCall,
     secondCall: from.secondCall,
@@ -93,7 +93,7 @@ function StatuteEditor({ org, canEdit, statute }: { org: Org; canEdit: boolean; 
   const [preset, setPreset] = useState<'PE' | 'CO'>(country);
   // The statute in force, whole: what this screen does not edit is sent back as it was read.
   const [base, setBase] = useState<Record<string, unknown> | null>(statute.params);
-  const [params, setParams] = useState<StatuteParams>(() => editable(statute.params));
+  const [params, setParams] = useState<EditableParams>(() => editable(statute.params));
   const [effectiveFrom, setEffectiveFrom] = useState(() => todayIn(org.timeZone));
   const [id, setId] = useState(newId);
   const [flash, setFlash] = useState<string | null>(null);
@@ -107,7 +107,7 @@ function StatuteEditor({ org, canEdit, statute }: { org: Org; canEdit: boolean; 
   const field = (path: string) => server[`params.${path}`] ?? server[path];
   const disabled = !canEdit;
 
-  const update = (change: (p: StatuteParams) => void) =>
+  const update = (change: (p: EditableParams) => void) =>
     setParams((p) => {
       const next = structuredClone(p);
       change(next);
@@ -117,7 +117,7 @@ function StatuteEditor({ org, canEdit, statute }: { org: Org; canEdit: boolean; 
   const choosePreset = (value: 'PE' | 'CO') => {
     setPreset(value);
     setBase(null);
-    setParams(structuredClone(PRESETS[value]));
+    setParams(editable(PRESETS[value]));
   };
 
   const submit = (event: FormEvent) => {

@@ -1,15 +1,14 @@
 import { Alert, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Org } from '../api/types.js';
+import type { SecretVote } from '../../governance/governance.contract.js';
+import type { OrgView as Org } from '../../orgs/orgs.contract.js';
+import { CHOICES, type Choice } from '../../shared/enums.js';
 import { LoadError, PageLoader } from '../app/feedback.js';
 import { governancePath } from '../app/router.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
 import {
-  CHOICES,
-  type Choice,
   isVotingMember,
-  type SecretVote,
   storedReceipt,
   storeReceipt,
   useAssembly,

@@ -1,10 +1,11 @@
 import { Box, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Org } from '../api/types.js';
+import type { Election } from '../../governance/governance.contract.js';
+import type { OrgView as Org } from '../../orgs/orgs.contract.js';
 import { problemMessage } from '../app/feedback.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
-import { type Election, useAssembly, useElections, useSecretVotes } from './api.js';
+import { useAssembly, useElections, useSecretVotes } from './api.js';
 import { rankedCandidates } from './ElectionResults.js';
 import { choiceName, decisionTypeName, organName, outcomeName, tieBreakText } from './ui.js';
 

@@ -1,189 +1,37 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type {
+  Assembly,
+  AssemblyList,
+  BallotReceipt,
+  CheckCandidatesBody,
+  CheckCandidatesResponse,
+  CheckInResponse,
+  ConveneBody,
+  CreateElectionBody,
+  Election,
+  ElectionList,
+  MotionBody,
+  MyAssembly,
+  OpenSecretVoteBody,
+  ProxyList,
+  RecordElectionCountsBody,
+  RegisterProxyBody,
+  SecretVote,
+  StatuteBody,
+  StatuteVersion,
+  StatuteView,
+} from '../../governance/governance.contract.js';
+import type { OrgView as Org } from '../../orgs/orgs.contract.js';
+import type { Choice, Role } from '../../shared/enums.js';
 import { api } from '../api/client.js';
-import type { Org, Role } from '../api/types.js';
 
-/** Shapes of the governance API (v1), hand-written from src/governance/governance.routes.ts. */
-
-export const DECISION_TYPES = ['ordinary', 'statute_reform', 'merger_dissolution', 'election'] as const;
-export type DecisionType = (typeof DECISION_TYPES)[number];
-export const MAJORITY_KINDS = ['simple', 'absolute', 'two_thirds'] as const;
-export type MajorityKind = (typeof MAJORITY_KINDS)[number];
-export const ASSEMBLY_KINDS = ['ordinary', 'extraordinary', 'delegates'] as const;
-export type AssemblyKind = (typeof ASSEMBLY_KINDS)[number];
-export const CHOICES = ['yes', 'no', 'abstain'] as const;
-export type Choice = (typeof CHOICES)[number];
-
-export interface StatuteParams {
-  firstCall: { shareBp: number; strictlyMore: boolean };
-  secondCall: { waitMinutes: number; shareBp: number; minimumPresent: number };
-  majorities: Record<DecisionType, { kind: MajorityKind; abstentionsCount: boolean }>;
-  proxies: { allowed: boolean; maxPerPerson: number };
-  noticeDays: number;
-  termYears: number;
-  maxConsecutiveTerms: number;
-  /** The organs the statute sets up (seats and alternates); read from the server, not edited here. */
-  organs?: { organ: string; seats: number; alternates: number }[];
-  electionTieBreak?: TieBreak;
-}
-
-/**
- * The numbers this app edits of the server's country presets (src/governance/quorum.ts), for "start
- * from the model"; the server fills in the rest of the preset when the statute is saved.
- */
-export const PRESETS: Record<'PE' | 'CO', StatuteParams> = {
-  PE: {
-    firstCall: { shareBp: 5000, strictlyMore: true },
-    secondCall: { waitMinutes: 30, shareBp: 0, minimumPresent: 1 },
-    majorities: {
-      ordinary: { kind: 'simple', abstentionsCount: false },
-      election: { kind: 'simple', abstentionsCount: false },
-      statute_reform: { kind: 'two_thirds', abstentionsCount: true },
-      merger_dissolution: { kind: 'two_thirds', abstentionsCount: true },
-    },
-    proxies: { allowed: true, maxPerPerson: 1 },
-    noticeDays: 10,
-    termYears: 3,
-    maxConsecutiveTerms: 2,
-  },
-  CO: {
-    firstCall: { shareBp: 5000, strictlyMore: false },
-    secondCall: { waitMinutes: 60, shareBp: 1000, minimumPresent: 10 },
-    majorities: {
-      ordinary: { kind: 'absolute', abstentionsCount: true },
-      election: { kind: 'simple', abstentionsCount: false },
-      statute_reform: { kind: 'two_thirds', abstentionsCount: true },
-      merger_dissolution: { kind: 'two_thirds', abstentionsCount: true },
-    },
-    proxies: { allowed: false, maxPerPerson: 0 },
-    noticeDays: 10,
-    termYears: 2,
-    maxConsecutiveTerms: 2,
-  },
-};
-
-export interface StatuteInput {
-  id: string;
-  effectiveFrom: string;
-  preset?: 'PE' | 'CO';
-  /** The statute's numbers; fields this app does not edit (organs, minutes…) are sent back as read. */
-  params?: Partial<StatuteParams> & Record<string, unknown>;
-}
-
-/** The statute in force today, or the country's preset when none was recorded, with its versions. */
-export interface StatuteView {
-  params: StatuteParams & Record<string, unknown>;
-  source: 'statute' | 'preset';
-  effectiveFrom: string | null;
-  country: string;
-  versions: { id: string; effectiveFrom: string; recordedAt: string; recordedBy: string }[];
-}
-
-export interface AssemblySummary {
-  id: string;
-  kind: string;
-  title: string;
-  firstCallAt: string;
-  place: string;
-}
-
-export interface Quorum {
-  call: 'first' | 'second';
-  eligible: number;
-  present: number;
-  required: number;
-  met: boolean;
-}
-
-export interface Motion {
-  id: string;
-  title: string;
-  decisionType: string;
-  method: string;
-  present: number;
-  yes: number;
-  no: number;
-  abstain: number;
-  requiredYes: number;
-  passed: boolean;
-  /** The agenda item (1 for the first) the motion belongs to. */
-  agendaItem: number | null;
-  /** An amendment names the motion it amends. */
-  amendsMotionId: string | null;
-}
-
-/** One of the assembly's secret votes, as the assembly lists them (details from `SecretVote`). */
-export interface SecretVoteSummary {
-  id: string;
-  title: string;
-  decisionType: string;
-  status: 'open' | 'tallied';
-  passed: boolean | null;
-}
-
-export interface Assembly {
-  id: string;
-  kind: string;
-  title: string;
-  place: string;
-  firstCallAt: string;
-  secondCallAt: string;
-  cutoffDate: string;
-  agenda: string[];
-  eligible: number;
-  /** present = inPerson + represented (by proxy). */
-  present: number;
-  inPerson: number;
-  represented: number;
-  quorum: Quorum;
-  motions: Motion[];
-  secretVotes: SecretVoteSummary[];
-}
-
-/** The answer to a check-in: the assembly, and who was checked in (`already`: counted before). */
-export interface CheckInResponse extends Assembly {
-  checkedIn: { memberNumber: string; name: string; already: boolean };
-}
-
-export interface ConveneInput {
-  id: string;
-  kind: AssemblyKind;
-  title: string;
-  place: string;
-  firstCallAt: string;
-  secondCallAt: string;
-  cutoffDate: string;
-  agenda: string[];
-}
-
-export interface MotionInput {
-  id: string;
-  title: string;
-  decisionType: DecisionType;
-  method: 'hands';
-  agendaItem?: number;
-  amendsMotionId?: string;
-  yes: number;
-  no: number;
-  abstain: number;
-}
-
-export interface SecretVote {
-  id: string;
-  assemblyId: string;
-  title: string;
-  decisionType: string;
-  status: 'open' | 'tallied';
-  voted: number;
-  result: {
-    present: number;
-    yes: number;
-    no: number;
-    abstain: number;
-    requiredYes: number;
-    passed: boolean;
-  } | null;
-  ballots: { receiptCode: string; choice: string }[];
-}
+/** Request bodies as the web app builds them (before the server's defaults and trimming). */
+export type StatuteInput = z.input<typeof StatuteBody>;
+export type ConveneInput = z.input<typeof ConveneBody>;
+export type MotionInput = z.input<typeof MotionBody>;
+export type ProxyInput = z.input<typeof RegisterProxyBody>;
+export type ElectionInput = z.input<typeof CreateElectionBody>;
 
 const orgBase = (slug: string) => `/api/v1/orgs/${encodeURIComponent(slug)}`;
 const assemblyBase = (slug: string, id: string) => `${orgBase(slug)}/assemblies/${encodeURIComponent(id)}`;
@@ -203,7 +51,7 @@ export const LIVE_MS = 4000;
 export function useAssemblies(slug: string) {
   return useQuery({
     queryKey: governanceKeys.assemblies(slug),
-    queryFn: () => api<{ items: AssemblySummary[] }>('GET', `${orgBase(slug)}/assemblies`),
+    queryFn: () => api<AssemblyList>('GET', `${orgBase(slug)}/assemblies`),
     staleTime: 10_000,
   });
 }
@@ -228,12 +76,7 @@ export function useSetStatute(slug: string) {
   const client = useQueryClient();
   return useMutation({
     onSuccess: () => void client.invalidateQueries({ queryKey: governanceKeys.statute(slug) }),
-    mutationFn: (input: StatuteInput) =>
-      api<{ id: string; effectiveFrom: string; params: StatuteParams }>(
-        'POST',
-        `${orgBase(slug)}/statutes`,
-        input,
-      ),
+    mutationFn: (input: StatuteInput) => api<StatuteVersion>('POST', `${orgBase(slug)}/statutes`, input),
   });
 }
 
@@ -288,27 +131,13 @@ export function useOpenSecretVote(slug: string, assemblyId: string) {
   const client = useQueryClient();
   return useMutation({
     /** `id` is made by the form (newId) and kept until it succeeds, so a retry is not a second vote. */
-    mutationFn: (input: { id: string; title: string; decisionType: DecisionType; passphrase: string }) =>
+    mutationFn: (input: z.input<typeof OpenSecretVoteBody>) =>
       api<SecretVote>('POST', `${assemblyBase(slug, assemblyId)}/secret-votes`, input),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: governanceKeys.assembly(slug, assemblyId), exact: true });
       void client.invalidateQueries({ queryKey: governanceKeys.secretVotes(slug, assemblyId) });
     },
   });
-}
-
-/** For the member signed in: on the roll, checked in, proxies held, open votes and elections. */
-export interface MyAssembly {
-  assemblyId: string;
-  title: string;
-  onRoll: boolean;
-  checkedIn: boolean;
-  proxiesAllowed: boolean;
-  /** The members whose proxy I hold: I cast a separate ballot for each. */
-  represents: { memberNumber: string; name: string }[];
-  /** `votedFor`: the represented members whose ballot was already cast. */
-  openVotes: { id: string; title: string; voted: boolean; votedFor: string[] }[];
-  openElections: (Election & { votedByMe: boolean; votedFor: string[] })[];
 }
 
 export function useMyAssembly(slug: string, assemblyId: string, enabled: boolean) {
@@ -325,7 +154,7 @@ export function useCastBallot(slug: string, assemblyId: string, voteId: string, 
   const client = useQueryClient();
   return useMutation({
     mutationFn: (choice: Choice) =>
-      api<{ receiptCode: string }>(
+      api<BallotReceipt>(
         'POST',
         `${orgBase(slug)}/secret-votes/${encodeURIComponent(voteId)}/ballot`,
         forMemberNumber ? { choice, forMemberNumber } : { choice },
@@ -353,25 +182,10 @@ export function useTally(slug: string, assemblyId: string, voteId: string) {
 
 // ---- proxies (src/governance/organs.routes.ts) -----------------------------------------------------
 
-export interface ProxyView {
-  grantorNumber: string;
-  grantorName: string;
-  holderNumber: string;
-  holderName: string;
-  documentRef: string | null;
-  registeredAt: string;
-}
-
-export interface ProxyInput {
-  grantorNumber: string;
-  holderNumber: string;
-  documentRef?: string;
-}
-
 export function useProxies(slug: string, assemblyId: string) {
   return useQuery({
     queryKey: governanceKeys.proxies(slug, assemblyId),
-    queryFn: () => api<{ items: ProxyView[] }>('GET', `${assemblyBase(slug, assemblyId)}/proxies`),
+    queryFn: () => api<ProxyList>('GET', `${assemblyBase(slug, assemblyId)}/proxies`),
   });
 }
 
@@ -379,7 +193,7 @@ export function useRegisterProxy(slug: string, assemblyId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: ProxyInput) =>
-      api<{ items: ProxyView[] }>('POST', `${assemblyBase(slug, assemblyId)}/proxies`, input),
+      api<ProxyList>('POST', `${assemblyBase(slug, assemblyId)}/proxies`, input),
     onSuccess: (list) => {
       client.setQueryData(governanceKeys.proxies(slug, assemblyId), list);
       // a represented member counts as present
@@ -390,70 +204,10 @@ export function useRegisterProxy(slug: string, assemblyId: string) {
 
 // ---- elections (src/governance/organs.routes.ts) ---------------------------------------------------
 
-export const ORGANS = [
-  'board',
-  'oversight',
-  'electoral',
-  'education',
-  'fiscal_auditor',
-  'delegates',
-] as const;
-export type Organ = (typeof ORGANS)[number];
-export type TieBreak = 'seniority' | 'lot' | 'runoff';
-export type ElectionMethod = 'secret' | 'counted';
-export type CandidateOutcome = 'elected' | 'alternate' | 'not_elected' | 'tied';
-
-export interface ElectionCandidate {
-  /** The number printed on the ballot (1 for the first nominated). */
-  ballotNumber: number;
-  memberNumber: string;
-  name: string;
-  sex: string | null;
-  votes: number | null;
-  outcome: CandidateOutcome | null;
-  /** How a tie at the last seat was settled: the statute's tie-break, or `runoff` when it must be voted again. */
-  tieNote: TieBreak | null;
-}
-
-export interface Election {
-  id: string;
-  assemblyId: string;
-  organ: string;
-  seats: number;
-  alternates: number;
-  termStartsOn: string;
-  termEndsOn: string;
-  method: ElectionMethod;
-  tieBreak: TieBreak;
-  status: 'nominating' | 'open' | 'tallied';
-  /** Ballots cast (secret) or the voters the tellers counted (paper). */
-  voted: number;
-  blank: number | null;
-  candidates: ElectionCandidate[];
-  /** After a secret tally: every ballot under its receipt code, with the member numbers marked. */
-  ballots: { receiptCode: string; choices: string[] }[];
-}
-
-export interface ElectionInput {
-  id: string;
-  organ: Organ;
-  seats?: number;
-  alternates?: number;
-  termStartsOn: string;
-  method: ElectionMethod;
-  candidates: string[];
-}
-
-/** Why a member may not stand (`not_in_good_standing`, `reelection_limit`…); empty when they may. */
-export interface Eligibility {
-  memberNumber: string;
-  reasons: string[];
-}
-
 export function useElections(slug: string, assemblyId: string, live = false) {
   return useQuery({
     queryKey: governanceKeys.elections(slug, assemblyId),
-    queryFn: () => api<{ items: Election[] }>('GET', `${assemblyBase(slug, assemblyId)}/elections`),
+    queryFn: () => api<ElectionList>('GET', `${assemblyBase(slug, assemblyId)}/elections`),
     placeholderData: keepPreviousData,
     refetchInterval: live ? LIVE_MS : false,
     refetchIntervalInBackground: false,
@@ -464,7 +218,7 @@ export function useElections(slug: string, assemblyId: string, live = false) {
 function useElectionSaved(slug: string, assemblyId: string) {
   const client = useQueryClient();
   return (election: Election) => {
-    client.setQueryData<{ items: Election[] }>(governanceKeys.elections(slug, assemblyId), (old) =>
+    client.setQueryData<ElectionList>(governanceKeys.elections(slug, assemblyId), (old) =>
       old
         ? {
             items: old.items.some((e) => e.id === election.id)
@@ -488,8 +242,8 @@ export function useCreateElection(slug: string, assemblyId: string) {
 
 export function useCheckEligibility(slug: string, assemblyId: string) {
   return useMutation({
-    mutationFn: (input: { organ: Organ; termStartsOn: string; memberNumbers: string[] }) =>
-      api<{ items: Eligibility[] }>('POST', `${assemblyBase(slug, assemblyId)}/eligibility`, input),
+    mutationFn: (input: z.input<typeof CheckCandidatesBody>) =>
+      api<CheckCandidatesResponse>('POST', `${assemblyBase(slug, assemblyId)}/eligibility`, input),
   });
 }
 
@@ -535,11 +289,8 @@ export function useStartRunoff(slug: string, assemblyId: string, electionId: str
 export function useRecordCounts(slug: string, assemblyId: string, electionId: string) {
   const saved = useElectionSaved(slug, assemblyId);
   return useMutation({
-    mutationFn: (input: {
-      voters: number;
-      blank: number;
-      counts: { memberNumber: string; votes: number }[];
-    }) => api<Election>('POST', `${electionBase(slug, electionId)}/counts`, input),
+    mutationFn: (input: z.input<typeof RecordElectionCountsBody>) =>
+      api<Election>('POST', `${electionBase(slug, electionId)}/counts`, input),
     onSuccess: saved,
   });
 }
@@ -554,7 +305,7 @@ export function useCastElectionBallot(
   const client = useQueryClient();
   return useMutation({
     mutationFn: (choices: string[]) =>
-      api<{ receiptCode: string }>(
+      api<BallotReceipt>(
         'POST',
         `${electionBase(slug, electionId)}/ballot`,
         forMemberNumber ? { choices, forMemberNumber } : { choices },

@@ -1,157 +1,28 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type {
+  AppointTermBody,
+  AppointTermResponse,
+  ChangeTermBody,
+  FiledOversightReport,
+  FileOversightReportBody,
+  Minutes,
+  OrgansView,
+  OversightReportList,
+  SaveMinutesBody,
+  Scorecard,
+  SignMinutesBody,
+  TermView,
+} from '../../governance/governance.contract.js';
 import { api } from '../api/client.js';
 
-/**
- * Shapes and hooks of the governance records (v1): organs and terms, minutes, the oversight council's
- * reports and the scorecard, hand-written from src/governance/organs.routes.ts and minutes.routes.ts.
- */
+/** Hooks of the governance records (v1): organs and terms, minutes, oversight reports, the scorecard. */
 
-export const ORGANS = [
-  'board',
-  'oversight',
-  'electoral',
-  'education',
-  'fiscal_auditor',
-  'delegates',
-] as const;
-export type OrganCode = (typeof ORGANS)[number];
-export const POSITIONS = [
-  'president',
-  'vice_president',
-  'secretary',
-  'treasurer',
-  'member',
-  'alternate',
-] as const;
-export type PositionCode = (typeof POSITIONS)[number];
-export const SIGN_ROLES = ['president', 'secretary', 'designated'] as const;
-export type SignRole = (typeof SIGN_ROLES)[number];
-
-export interface Term {
-  id: string;
-  organ: string;
-  position: string;
-  memberNumber: string | null;
-  holderName: string;
-  holderSex: string | null;
-  zone: string | null;
-  startsOn: string;
-  endsOn: string;
-  endedOn: string | null;
-  endedReason: string | null;
-  electionId: string | null;
-}
-
-export interface OrganView {
-  organ: string;
-  seats: number;
-  alternates: number;
-  vacancies: number;
-  current: Term[];
-  history: Term[];
-}
-
-export interface OrgansWarning {
-  code: string;
-  organ: string;
-  holderName?: string;
-  endsOn?: string;
-  days?: number;
-  seats?: number;
-}
-
-export interface OrgansResponse {
-  date: string;
-  organs: OrganView[];
-  warnings: OrgansWarning[];
-}
-
-export interface TermInput {
-  id: string;
-  organ: OrganCode;
-  position: PositionCode;
-  memberNumber?: string;
-  holderName?: string;
-  zone?: string;
-  startsOn: string;
-  endsOn?: string;
-}
-
-export type TermChange = { position: PositionCode } | { endedOn: string; endedReason: string };
-
-export type MinutesStatus = 'none' | 'draft' | 'approved' | 'signed';
-
-export interface Signature {
-  role: string;
-  seq: number;
-  name: string;
-  method: string;
-  signedAt: string;
-  recordedBy: string;
-}
-
-export interface Minutes {
-  assemblyId: string;
-  status: MinutesStatus;
-  body: string;
-  version: number;
-  bookNumber: number | null;
-  approvedAt: string | null;
-  approvedBy: string | null;
-  signedAt: string | null;
-  signBy: string;
-  required: Record<SignRole, number>;
-  signatures: Signature[];
-  versions: { version: number; savedAt: string; savedBy: string }[];
-}
-
-export interface SignInput {
-  role: SignRole;
-  signerName?: string;
-  memberNumber?: string;
-}
-
-export interface OversightReport {
-  id: string;
-  periodEnd: string;
-  filedOn: string;
-  title: string;
-  summary: string;
-}
-
-export interface ReportInput {
-  id: string;
-  periodEnd: string;
-  filedOn: string;
-  title: string;
-  summary?: string;
-}
-
-export const INDICATORS = [
-  'ordinary_assembly_in_time',
-  'attendance',
-  'women_in_organs',
-  'terms_renewed',
-  'minutes_signed_in_time',
-  'oversight_reports',
-] as const;
-export type IndicatorCode = (typeof INDICATORS)[number];
-export type IndicatorStatus = 'ok' | 'warn' | 'bad' | 'pending' | 'na';
-
-export interface Indicator {
-  code: string;
-  status: IndicatorStatus;
-  /** Basis points for shares, a date (YYYY-MM-DD), or a count. */
-  value: number | string | null;
-  target: number | string | null;
-  detail: Record<string, number | string | null>;
-}
-
-export interface Scorecard {
-  year: number;
-  asOf: string;
-  cooperatives: { slug: string; name: string; year: number; indicators: Indicator[] }[];
-}
+/** Request bodies as the web app builds them (before the server's defaults and trimming). */
+export type TermInput = z.input<typeof AppointTermBody>;
+export type TermChange = z.input<typeof ChangeTermBody>;
+export type SignInput = z.input<typeof SignMinutesBody>;
+export type ReportInput = z.input<typeof FileOversightReportBody>;
 
 const orgBase = (slug: string) => `/api/v1/orgs/${encodeURIComponent(slug)}`;
 const minutesBase = (slug: string, assemblyId: string) =>
@@ -168,14 +39,14 @@ export function useOrgans(slug: string, on?: string) {
   return useQuery({
     queryKey: [...recordsKeys.organs(slug), on ?? 'today'],
     queryFn: () =>
-      api<OrgansResponse>('GET', `${orgBase(slug)}/organs${on ? `?on=${encodeURIComponent(on)}` : ''}`),
+      api<OrgansView>('GET', `${orgBase(slug)}/organs${on ? `?on=${encodeURIComponent(on)}` : ''}`),
   });
 }
 
 export function useAppointTerm(slug: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: TermInput) => api<{ id: string }>('POST', `${orgBase(slug)}/terms`, input),
+    mutationFn: (input: TermInput) => api<AppointTermResponse>('POST', `${orgBase(slug)}/terms`, input),
     onSuccess: () => void client.invalidateQueries({ queryKey: recordsKeys.organs(slug) }),
   });
 }
@@ -184,7 +55,7 @@ export function useChangeTerm(slug: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ id, change }: { id: string; change: TermChange }) =>
-      api<Term>('PATCH', `${orgBase(slug)}/terms/${encodeURIComponent(id)}`, change),
+      api<TermView>('PATCH', `${orgBase(slug)}/terms/${encodeURIComponent(id)}`, change),
     onSuccess: () => void client.invalidateQueries({ queryKey: recordsKeys.organs(slug) }),
   });
 }
@@ -207,7 +78,7 @@ function useMinutesMutation<I>(slug: string, assemblyId: string, call: (input: I
 }
 
 export function useSaveMinutes(slug: string, assemblyId: string) {
-  return useMinutesMutation(slug, assemblyId, (input: { body: string; baseVersion: number }) =>
+  return useMinutesMutation(slug, assemblyId, (input: z.input<typeof SaveMinutesBody>) =>
     api<Minutes>('PUT', minutesBase(slug, assemblyId), input),
   );
 }
@@ -228,7 +99,7 @@ export function useSignMinutes(slug: string, assemblyId: string) {
 export function useOversightReports(slug: string) {
   return useQuery({
     queryKey: recordsKeys.reports(slug),
-    queryFn: () => api<{ items: OversightReport[] }>('GET', `${orgBase(slug)}/oversight-reports`),
+    queryFn: () => api<OversightReportList>('GET', `${orgBase(slug)}/oversight-reports`),
   });
 }
 
@@ -236,7 +107,7 @@ export function useFileReport(slug: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: ReportInput) =>
-      api<OversightReport>('POST', `${orgBase(slug)}/oversight-reports`, input),
+      api<FiledOversightReport>('POST', `${orgBase(slug)}/oversight-reports`, input),
     onSuccess: () => void client.invalidateQueries({ queryKey: recordsKeys.reports(slug) }),
   });
 }

@@ -3,8 +3,8 @@ import { useMediaQuery } from '@mantine/hooks';
 import type { TFunction } from 'i18next';
 import { type FormEvent, type ReactNode, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { IndicatorStatus } from '../../shared/enums.js';
 import { FormProblem, useFocusFirstInvalid } from '../shared/ui.js';
-import type { IndicatorStatus } from './records-api.js';
 
 function has<T extends object>(table: T, key: string): key is Extract<keyof T, string> {
   return Object.hasOwn(table, key);

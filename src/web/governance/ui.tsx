@@ -13,9 +13,9 @@ import {
 import type { TFunction } from 'i18next';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { QuorumView as Quorum } from '../../governance/governance.contract.js';
 import { problemMessage } from '../app/feedback.js';
 import { serverFieldErrors } from '../shared/ui.js';
-import type { Quorum } from './api.js';
 
 function has<T extends object>(table: T, key: string): key is Extract<keyof T, string> {
   return Object.hasOwn(table, key);

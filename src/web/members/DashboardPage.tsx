@@ -2,8 +2,9 @@ import { Alert, Anchor, Button, Paper, SimpleGrid, Stack, Table, Text, Title } f
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { SocialBaseDashboard } from '../../members/members.contract.js';
+import type { OrgView as Org } from '../../orgs/orgs.contract.js';
 import { isApiProblem } from '../api/client.js';
-import type { Org } from '../api/types.js';
 import { LoadError, PageLoader, problemMessage } from '../app/feedback.js';
 import { followLink, membersPath } from '../app/router.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
@@ -13,7 +14,6 @@ import { downloadFile, exportPaths, useSocialBaseDashboard } from './api.js';
 import { ChartFigure, GroupedColumns, HorizontalBars, Pyramid, StackedBars } from './charts.js';
 import { schemeName } from './labels.js';
 import { MembersHeader } from './MembersHeader.js';
-import type { SocialBaseDashboard } from './types.js';
 
 const FEMALE = '#9c36b5';
 const MALE = '#1971c2';

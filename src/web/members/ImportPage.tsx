@@ -21,8 +21,10 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { type DragEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ImportResult } from '../../members/members.contract.js';
+import type { OrgView as Org } from '../../orgs/orgs.contract.js';
+import { IMPORT_KINDS, type ImportKind } from '../../shared/enums.js';
 import { isApiProblem } from '../api/client.js';
-import type { Org } from '../api/types.js';
 import { problemMessage } from '../app/feedback.js';
 import { followLink, membersPath } from '../app/router.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
@@ -30,7 +32,6 @@ import { formatNumber, numberLocale } from '../shared/format.js';
 import { MAX_IMPORT_BYTES, memberKeys, uploadImport } from './api.js';
 import { importFieldName } from './labels.js';
 import { MembersHeader } from './MembersHeader.js';
-import { IMPORT_KINDS, type ImportKind, type ImportResult } from './types.js';
 
 type Phase = 'pick' | 'checking' | 'reviewed' | 'committing' | 'done';
 
@@ -349,7 +350,11 @@ function ReviewStep({
   onCommit,
   onRestart,
 }: {
-  review: ImportResult;
+  /**
+   * `sheetNames`: the server does not send it today (import.service.ts builds the answer without it, and
+   * the contract has no such field), so the sheet chooser stays hidden until the server lists sheets.
+   */
+  review: ImportResult & { sheetNames?: string[] };
   file: File;
   locale: string;
   mapping: (string | null)[];

@@ -1,9 +1,10 @@
 import { Alert, Button, Group, List, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CertificationView as Certification } from '../../members/members.contract.js';
+import type { OrgView as Org } from '../../orgs/orgs.contract.js';
 import { canReadAccounts } from '../accounts/api.js';
 import { isApiProblem } from '../api/client.js';
-import type { Org } from '../api/types.js';
 import { LoadError, MessagePage, PageLoader } from '../app/feedback.js';
 import { accountsPath, followLink, membersPath } from '../app/router.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
@@ -37,7 +38,6 @@ import {
 } from './MemberSections.js';
 import { MembersHeader } from './MembersHeader.js';
 import { StandingBadge } from './StandingBadge.js';
-import type { Certification } from './types.js';
 
 type Dialog =
   | { kind: 'status' }

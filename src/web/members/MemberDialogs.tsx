@@ -18,7 +18,19 @@ import { useMediaQuery } from '@mantine/hooks';
 import type { UseMutationResult } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Org } from '../api/types.js';
+import type { CertificationView as Certification, PlotView as Plot } from '../../members/members.contract.js';
+import type { OrgView as Org } from '../../orgs/orgs.contract.js';
+import type { MemberStatus, Severity } from '../../shared/enums.js';
+import {
+  CERT_SCHEMES,
+  CERT_STATUSES,
+  CONSENT_KINDS,
+  INSPECTION_RESULTS,
+  MEMBER_STATUSES,
+  SEVERITIES,
+  SHADES,
+  TENURES,
+} from '../../shared/enums.js';
 import { statusName, todayIn } from '../shared/format.js';
 import { newId } from '../shared/ids.js';
 import { FormProblem, normalizeDecimal, serverFieldErrors, useFocusFirstInvalid } from '../shared/ui.js';
@@ -39,17 +51,6 @@ import {
   shadeName,
   tenureName,
 } from './labels.js';
-import type { Certification, MemberStatus, Plot, Severity } from './types.js';
-import {
-  CERT_SCHEMES,
-  CERT_STATUSES,
-  CONSENT_KINDS,
-  INSPECTION_RESULTS,
-  MEMBER_STATUSES,
-  SEVERITIES,
-  SHADES,
-  TENURES,
-} from './types.js';
 
 type Errors = Record<string, string>;
 

@@ -2,8 +2,14 @@ import { Button, Fieldset, Group, NativeSelect, SimpleGrid, Stack, Text, TextInp
 import type { TFunction } from 'i18next';
 import { type FormEvent, type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type {
+  CreateMemberBody as CreateMemberInput,
+  MemberView as Member,
+  UpdateMemberBody as MemberInput,
+} from '../../members/members.contract.js';
+import type { OrgView as Org } from '../../orgs/orgs.contract.js';
+import { MEMBER_STATUSES, NATIONAL_ID_TYPES, PAYMENT_METHODS, SEXES } from '../../shared/enums.js';
 import { isApiProblem } from '../api/client.js';
-import type { Org } from '../api/types.js';
 import { LoadError, PageLoader } from '../app/feedback.js';
 import { followLink, membersPath, navigate } from '../app/router.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
@@ -19,8 +25,6 @@ import {
 import { useCreateMember, useMember, useUpdateMember } from './api.js';
 import { nationalIdTypeName, paymentMethodName, sexName } from './labels.js';
 import { MembersHeader } from './MembersHeader.js';
-import type { CreateMemberInput, Member, MemberInput } from './types.js';
-import { MEMBER_STATUSES, NATIONAL_ID_TYPES, PAYMENT_METHODS, SEXES } from './types.js';
 
 const TEXT_FIELDS = [
   'memberNumber',

@@ -21,7 +21,9 @@ import {
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Org } from '../api/types.js';
+import type { MemberListItem } from '../../members/members.contract.js';
+import type { OrgView as Org } from '../../orgs/orgs.contract.js';
+import { CERT_SCHEMES, MEMBER_STATUSES, SEXES } from '../../shared/enums.js';
 import { LoadError, problemMessage } from '../app/feedback.js';
 import { followLink, membersPath, navigate, useSearch } from '../app/router.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
@@ -32,7 +34,6 @@ import type { MemberFilters } from './api.js';
 import { downloadFile, EMPTY_FILTERS, exportPaths, useMemberList } from './api.js';
 import { nationalIdLabel, schemeName, sexName } from './labels.js';
 import { MembersHeader } from './MembersHeader.js';
-import { CERT_SCHEMES, MEMBER_STATUSES, type MemberListItem, SEXES } from './types.js';
 
 const MOBILE_QUERY = '(max-width: 47.99em)';
 const FILTER_KEYS = Object.keys(EMPTY_FILTERS) as (keyof MemberFilters)[];

@@ -19,7 +19,17 @@ import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Org } from '../api/types.js';
+import type {
+  CertificationView as Certification,
+  ConsentView as Consent,
+  InspectionView as Inspection,
+  MemberView as Member,
+  PlotView as Plot,
+  StandingView as Standing,
+  StatusChangeView as StatusChange,
+} from '../../members/members.contract.js';
+import type { OrgView as Org } from '../../orgs/orgs.contract.js';
+import { CONSENT_KINDS } from '../../shared/enums.js';
 import { followLink, membersPath } from '../app/router.js';
 import {
   formatDay,
@@ -47,8 +57,6 @@ import {
 } from './labels.js';
 import { PlotMap } from './map/PlotMap.js';
 import type { MapPlot } from './map/types.js';
-import type { Certification, Consent, Inspection, Member, Plot, Standing, StatusChange } from './types.js';
-import { CONSENT_KINDS } from './types.js';
 
 const MOBILE_QUERY = '(max-width: 47.99em)';
 const NUMERIC = { whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' } as const;

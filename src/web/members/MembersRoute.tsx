@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Org } from '../api/types.js';
+import type { OrgView as Org } from '../../orgs/orgs.contract.js';
 import { MessagePage, PageLoader } from '../app/feedback.js';
 import type { MembersView } from '../app/router.js';
 import { membersPath, myRecordPath, navigate } from '../app/router.js';

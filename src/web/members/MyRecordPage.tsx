@@ -1,8 +1,8 @@
 import { Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { OrgView as Org } from '../../orgs/orgs.contract.js';
 import { StatementSection } from '../accounts/StatementSection.js';
 import { isApiProblem } from '../api/client.js';
-import type { Org } from '../api/types.js';
 import { LoadError, MessagePage, PageLoader } from '../app/feedback.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
 import { fullName } from '../shared/format.js';

@@ -1,7 +1,7 @@
 import { Anchor, Badge, Box, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Org } from '../api/types.js';
+import type { OrgView as Org } from '../../orgs/orgs.contract.js';
 import { LoadError, PageLoader } from '../app/feedback.js';
 import { followLink, membersPath } from '../app/router.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';

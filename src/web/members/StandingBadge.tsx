@@ -1,6 +1,6 @@
 import { Badge, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Standing } from './types.js';
+import type { StandingView as Standing } from '../../members/members.contract.js';
 
 /** "Socio hábil" or "No hábil: …", with every reason spelled out next to it. */
 export function StandingBadge({ standing, size = 'lg' }: { standing: Standing; size?: 'md' | 'lg' }) {

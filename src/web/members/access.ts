@@ -1,4 +1,5 @@
-import type { Org, Role } from '../api/types.js';
+import type { OrgView as Org } from '../../orgs/orgs.contract.js';
+import type { Role } from '../../shared/enums.js';
 
 /** Who may do what in the social base, as the server decides it (src/orgs/permissions.ts). */
 const READ_ROLES: readonly Role[] = [

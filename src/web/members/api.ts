@@ -6,30 +6,34 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
-import { ApiProblem, api, isApiProblem, problemFromResponse, requestHeaders } from '../api/client.js';
+import type { z } from 'zod';
 import type {
-  Certification,
-  ConsentKind,
-  CreateMemberInput,
-  ImportKind,
+  CertificationList,
+  CertificationView,
+  ChangeStatusBody,
+  CreateCertificationBody,
+  CreateInspectionBody,
+  CreateMemberBody,
+  CreatePlotBody,
   ImportResult,
-  Inspection,
-  InspectionResult,
-  Items,
-  Member,
+  InspectionList,
+  InspectionView,
   MemberDetail,
-  MemberInput,
   MemberPage,
-  MemberStatus,
+  MemberView,
   MyMemberRecord,
-  Plot,
   PlotCollection,
-  PlotInput,
+  PlotList,
+  PlotView,
+  RecordConsentBody,
   ServerConfig,
-  Severity,
   SocialBaseDashboard,
-  StatusChange,
-} from './types.js';
+  StatusChangeList,
+  UpdateCertificationBody,
+  UpdateMemberBody,
+} from '../../members/members.contract.js';
+import type { ImportKind } from '../../shared/enums.js';
+import { ApiProblem, api, isApiProblem, problemFromResponse, requestHeaders } from '../api/client.js';
 
 const orgBase = (slug: string) => `/api/v1/orgs/${encodeURIComponent(slug)}`;
 const memberBase = (slug: string, memberNumber: string) =>
@@ -109,28 +113,28 @@ export function useMember(slug: string, memberNumber: string) {
 export function useMemberHistory(slug: string, memberNumber: string) {
   return useQuery({
     queryKey: memberKeys.history(slug, memberNumber),
-    queryFn: () => api<Items<StatusChange>>('GET', `${memberBase(slug, memberNumber)}/history`),
+    queryFn: () => api<StatusChangeList>('GET', `${memberBase(slug, memberNumber)}/history`),
   });
 }
 
 export function useMemberPlots(slug: string, memberNumber: string) {
   return useQuery({
     queryKey: memberKeys.plots(slug, memberNumber),
-    queryFn: () => api<Items<Plot>>('GET', `${memberBase(slug, memberNumber)}/plots`),
+    queryFn: () => api<PlotList>('GET', `${memberBase(slug, memberNumber)}/plots`),
   });
 }
 
 export function useMemberCertifications(slug: string, memberNumber: string) {
   return useQuery({
     queryKey: memberKeys.certifications(slug, memberNumber),
-    queryFn: () => api<Items<Certification>>('GET', `${memberBase(slug, memberNumber)}/certifications`),
+    queryFn: () => api<CertificationList>('GET', `${memberBase(slug, memberNumber)}/certifications`),
   });
 }
 
 export function useMemberInspections(slug: string, memberNumber: string) {
   return useQuery({
     queryKey: memberKeys.inspections(slug, memberNumber),
-    queryFn: () => api<Items<Inspection>>('GET', `${memberBase(slug, memberNumber)}/inspections`),
+    queryFn: () => api<InspectionList>('GET', `${memberBase(slug, memberNumber)}/inspections`),
   });
 }
 
@@ -183,7 +187,8 @@ function refreshMember(client: QueryClient, slug: string, memberNumber: string) 
 export function useCreateMember(slug: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateMemberInput) => api<Member>('POST', `${orgBase(slug)}/members`, body),
+    mutationFn: (body: z.input<typeof CreateMemberBody>) =>
+      api<MemberView>('POST', `${orgBase(slug)}/members`, body),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: ['orgs', slug, 'members', 'list'] });
       void client.invalidateQueries({ queryKey: memberKeys.dashboard(slug) });
@@ -194,7 +199,8 @@ export function useCreateMember(slug: string) {
 export function useUpdateMember(slug: string, memberNumber: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: MemberInput) => api<Member>('PATCH', memberBase(slug, memberNumber), body),
+    mutationFn: (body: z.input<typeof UpdateMemberBody>) =>
+      api<MemberView>('PATCH', memberBase(slug, memberNumber), body),
     onSuccess: () => refreshMember(client, slug, memberNumber),
   });
 }
@@ -202,7 +208,7 @@ export function useUpdateMember(slug: string, memberNumber: string) {
 export function useChangeStatus(slug: string, memberNumber: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { status: MemberStatus; effectiveDate: string; reason: string }) =>
+    mutationFn: (body: z.input<typeof ChangeStatusBody>) =>
       api<MemberDetail>('POST', `${memberBase(slug, memberNumber)}/status`, body),
     onSuccess: (detail) => {
       client.setQueryData(memberKeys.member(slug, memberNumber), detail);
@@ -215,13 +221,8 @@ export function useChangeStatus(slug: string, memberNumber: string) {
 export function useRecordConsent(slug: string, memberNumber: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: {
-      id: string;
-      kind: ConsentKind;
-      granted: boolean;
-      effectiveDate: string;
-      note?: string | null;
-    }) => api<unknown>('POST', `${memberBase(slug, memberNumber)}/consents`, body),
+    mutationFn: (body: z.input<typeof RecordConsentBody>) =>
+      api<unknown>('POST', `${memberBase(slug, memberNumber)}/consents`, body),
     onSuccess: () => refreshMember(client, slug, memberNumber),
   });
 }
@@ -229,8 +230,8 @@ export function useRecordConsent(slug: string, memberNumber: string) {
 export function useAddPlot(slug: string, memberNumber: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: PlotInput & { id: string; name: string }) =>
-      api<Plot>('POST', `${memberBase(slug, memberNumber)}/plots`, body),
+    mutationFn: (body: z.input<typeof CreatePlotBody>) =>
+      api<PlotView>('POST', `${memberBase(slug, memberNumber)}/plots`, body),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: memberKeys.plots(slug, memberNumber) });
       void client.invalidateQueries({ queryKey: memberKeys.geojson(slug) });
@@ -242,16 +243,8 @@ export function useAddPlot(slug: string, memberNumber: string) {
 export function useAddCertification(slug: string, memberNumber: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: {
-      id: string;
-      scheme: string;
-      status: string;
-      conversionYear?: number | null;
-      validFrom: string;
-      validUntil?: string | null;
-      certificateRef?: string | null;
-      plotId?: string | null;
-    }) => api<Certification>('POST', `${memberBase(slug, memberNumber)}/certifications`, body),
+    mutationFn: (body: z.input<typeof CreateCertificationBody>) =>
+      api<CertificationView>('POST', `${memberBase(slug, memberNumber)}/certifications`, body),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: memberKeys.certifications(slug, memberNumber) });
       refreshMember(client, slug, memberNumber);
@@ -262,15 +255,8 @@ export function useAddCertification(slug: string, memberNumber: string) {
 export function useUpdateCertification(slug: string, memberNumber: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({
-      id,
-      ...body
-    }: {
-      id: string;
-      status: string;
-      conversionYear?: number | null;
-      validUntil?: string | null;
-    }) => api<Certification>('PATCH', `${orgBase(slug)}/certifications/${encodeURIComponent(id)}`, body),
+    mutationFn: ({ id, ...body }: z.input<typeof UpdateCertificationBody> & { id: string }) =>
+      api<CertificationView>('PATCH', `${orgBase(slug)}/certifications/${encodeURIComponent(id)}`, body),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: memberKeys.certifications(slug, memberNumber) });
       refreshMember(client, slug, memberNumber);
@@ -281,14 +267,8 @@ export function useUpdateCertification(slug: string, memberNumber: string) {
 export function useAddInspection(slug: string, memberNumber: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: {
-      id: string;
-      inspectedOn: string;
-      inspector: string;
-      result: InspectionResult;
-      nonConformities: { code: string; description: string; severity: Severity }[];
-      sanctions?: string | null;
-    }) => api<Inspection>('POST', `${memberBase(slug, memberNumber)}/inspections`, body),
+    mutationFn: (body: z.input<typeof CreateInspectionBody>) =>
+      api<InspectionView>('POST', `${memberBase(slug, memberNumber)}/inspections`, body),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: memberKeys.inspections(slug, memberNumber) });
       refreshMember(client, slug, memberNumber);

@@ -1,6 +1,6 @@
 import { Anchor, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Org } from '../api/types.js';
+import type { OrgView as Org } from '../../orgs/orgs.contract.js';
 import type { ModuleKey } from '../app/router.js';
 import { followLink, orgPath } from '../app/router.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';

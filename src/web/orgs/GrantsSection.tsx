@@ -1,9 +1,9 @@
 import { Alert, Anchor, Box, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { GrantView as Grant, OrgView as Org } from '../../orgs/orgs.contract.js';
 import { isApiProblem } from '../api/client.js';
 import { useGrants, useOrgs } from '../api/queries.js';
-import type { Grant, Org } from '../api/types.js';
 import { LoadError } from '../app/feedback.js';
 import { followLink, orgPath } from '../app/router.js';
 import { areaName, formatDate } from './format.js';

@@ -1,7 +1,7 @@
 import { Badge, Box, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Org } from '../api/types.js';
+import type { OrgView as Org } from '../../orgs/orgs.contract.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
 import { areaName, countryName, currencyName, localeName, roleName, unitName } from './format.js';
 import { GrantsSection } from './GrantsSection.js';

@@ -2,8 +2,8 @@ import type { ComboboxItem, ComboboxParsedItem, OptionsFilter } from '@mantine/c
 import { ComboboxChevron, Select, Text } from '@mantine/core';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { OrgView as Org } from '../../orgs/orgs.contract.js';
 import { useOrgs } from '../api/queries.js';
-import type { Org } from '../api/types.js';
 import type { ModuleKey } from '../app/router.js';
 import { navigate, orgPath } from '../app/router.js';
 import { fold } from './format.js';

@@ -1,7 +1,7 @@
 import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import type { Me } from '../api/types.js';
+import type { MeView as Me } from '../../orgs/orgs.contract.js';
 import { ChangePasswordModal } from './ChangePasswordModal.js';
 import { useSignOut } from './session.js';
 

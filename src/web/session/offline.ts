@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
+import type { MeView as Me } from '../../orgs/orgs.contract.js';
 import { isApiProblem } from '../api/client.js';
-import type { Me } from '../api/types.js';
 
 /**
  * What the app needs to open without a connection, kept on this device at the last good answer: who

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { MeView as Me, SignInResponse as SessionResponse } from '../../orgs/orgs.contract.js';
 import { api, isApiProblem } from '../api/client.js';
 import { forgetSession, queryKeys, rememberMe } from '../api/queries.js';
-import type { Me, SessionResponse } from '../api/types.js';
 import { navigate } from '../app/router.js';
 import type { Language } from '../i18n/index.js';
 import { adoptUserLocale, chooseLanguage } from '../i18n/index.js';

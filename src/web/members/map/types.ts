@@ -1,4 +1,4 @@
-import type { PlotGeometry } from '../types.js';
+import type { PlotGeometry } from '../../../members/members.contract.js';
 
 /** One plot as the map draws it. */
 export interface MapPlot {

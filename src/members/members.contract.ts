@@ -1,18 +1,26 @@
 import { z } from 'zod';
-import { ClientId, OrgParams, Slug } from '../orgs/orgs.schema.js';
+import { ClientId, itemsOf, Slug } from '../shared/contract.js';
+import {
+  CERT_SCHEMES,
+  CERT_STATUSES,
+  CONSENT_KINDS,
+  IMPORT_KINDS,
+  INSPECTION_RESULTS,
+  MEMBER_STATUSES,
+  NATIONAL_ID_TYPES,
+  PAYMENT_METHODS,
+  SEVERITIES,
+  SEXES,
+  SHADES,
+  TENURES,
+} from '../shared/enums.js';
 
-/** The HTTP contract of the social base. Money is decimal text in the member's currency; areas are hectares. */
-
-export const MEMBER_STATUSES = ['applicant', 'active', 'suspended', 'withdrawn', 'deceased'] as const;
-export const CERT_SCHEMES = [
-  'organic_eu',
-  'organic_usda',
-  'organic_jas',
-  'fairtrade',
-  'rainforest_alliance',
-] as const;
-export const CERT_STATUSES = ['in_conversion', 'certified', 'suspended', 'withdrawn'] as const;
-export const INSPECTION_RESULTS = ['approved', 'approved_with_conditions', 'rejected'] as const;
+/**
+ * The HTTP contract of the social base (members, plots, certifications, inspections, the dashboard,
+ * imports and exports): the routes validate with these schemas and the web app types its calls with
+ * them. Each schema has a type of the same name (its parsed shape). Money is decimal text in the
+ * member's currency; areas are hectares.
+ */
 
 const IsoDate = z.iso.date();
 const Money = z.string().regex(/^\d{1,12}(\.\d{1,2})?$/, 'decimal amount, e.g. 50.00');
@@ -28,14 +36,14 @@ export const CertificationParams = z.strictObject({ org: Slug, certificationId: 
 const memberFields = {
   givenNames: Text(120),
   familyNames: Text(120),
-  nationalIdType: z.enum(['dni', 'cedula', 'ce', 'other']).nullable().optional(),
+  nationalIdType: z.enum(NATIONAL_ID_TYPES).nullable().optional(),
   nationalId: z
     .string()
     .trim()
     .regex(/^[0-9A-Za-z-]{4,20}$/)
     .nullable()
     .optional(),
-  sex: z.enum(['female', 'male']).nullable().optional(),
+  sex: z.enum(SEXES).nullable().optional(),
   birthDate: IsoDate.nullable().optional(),
   phone: z
     .string()
@@ -52,7 +60,7 @@ const memberFields = {
   entryFee: Money.optional(),
   shareCapitalSubscribed: Money.optional(),
   shareCapitalPaid: Money.optional(),
-  paymentMethod: z.enum(['cash', 'bank', 'mobile_wallet']).optional(),
+  paymentMethod: z.enum(PAYMENT_METHODS).optional(),
   bankName: OptionalText(100),
   bankAccount: z
     .string()
@@ -74,14 +82,12 @@ export const CreateMemberBody = z.strictObject({
   status: z.enum(MEMBER_STATUSES).optional(),
   ...memberFields,
 });
-export type CreateMemberInput = z.infer<typeof CreateMemberBody>;
 
 export const UpdateMemberBody = z.strictObject({
   ...memberFields,
   givenNames: Text(120).optional(),
   familyNames: Text(120).optional(),
 });
-export type UpdateMemberInput = z.infer<typeof UpdateMemberBody>;
 
 export const StandingView = z.object({
   asOf: z.string(),
@@ -92,7 +98,7 @@ export const StandingView = z.object({
 });
 
 export const ConsentView = z.object({
-  kind: z.enum(['share_with_federation', 'geolocation_to_buyers']),
+  kind: z.enum(CONSENT_KINDS),
   granted: z.boolean(),
   effectiveDate: z.string(),
   recordedAt: z.string(),
@@ -130,7 +136,6 @@ export const MemberView = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
 });
-export type MemberViewT = z.infer<typeof MemberView>;
 
 export const MemberDetail = MemberView.extend({
   standing: StandingView,
@@ -143,14 +148,13 @@ export const MemberListQuery = z.strictObject({
   q: z.string().trim().max(100).optional(),
   status: z.enum(MEMBER_STATUSES).optional(),
   community: z.string().trim().max(100).optional(),
-  sex: z.enum(['female', 'male']).optional(),
+  sex: z.enum(SEXES).optional(),
   certification: z.enum(CERT_SCHEMES).optional(),
   minAge: z.coerce.number().int().min(0).max(120).optional(),
   maxAge: z.coerce.number().int().min(0).max(120).optional(),
   cursor: z.string().max(300).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
-export type MemberListQueryT = z.infer<typeof MemberListQuery>;
 
 export const MemberListItem = z.object({
   id: z.uuid(),
@@ -189,7 +193,7 @@ export const StatusChangeView = z.object({
 
 export const RecordConsentBody = z.strictObject({
   id: ClientId,
-  kind: z.enum(['share_with_federation', 'geolocation_to_buyers']),
+  kind: z.enum(CONSENT_KINDS),
   granted: z.boolean(),
   effectiveDate: IsoDate,
   note: OptionalText(500),
@@ -227,8 +231,8 @@ const plotFields = {
   varieties: z.array(z.string().trim().min(1).max(60)).max(20).optional(),
   treeCount: z.number().int().min(0).max(10_000_000).nullable().optional(),
   plantingYear: z.number().int().min(1900).max(2100).nullable().optional(),
-  shade: z.enum(['full_sun', 'shade', 'agroforestry']).nullable().optional(),
-  tenure: z.enum(['owned', 'rented', 'communal', 'family', 'other']).nullable().optional(),
+  shade: z.enum(SHADES).nullable().optional(),
+  tenure: z.enum(TENURES).nullable().optional(),
   yearlyEstimateKg: z
     .string()
     .regex(/^\d{1,9}(\.\d{1,3})?$/)
@@ -237,7 +241,13 @@ const plotFields = {
 };
 export const CreatePlotBody = z.strictObject({ id: ClientId, ...plotFields });
 export const UpdatePlotBody = z.strictObject({ ...plotFields, name: Text(120).optional() });
-export type PlotInput = z.infer<typeof UpdatePlotBody>;
+
+/** A position as Ayni stores it: longitude, latitude (WGS84, 6 decimals; altitude dropped). */
+const Position = z.tuple([z.number(), z.number()]);
+export const PlotGeometry = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('Point'), coordinates: Position }),
+  z.object({ type: z.literal('Polygon'), coordinates: z.array(z.array(Position)) }),
+]);
 
 export const GeoIssueView = z.object({ code: z.string(), path: z.string(), message: z.string() });
 export const PlotView = z.object({
@@ -246,7 +256,7 @@ export const PlotView = z.object({
   name: z.string(),
   declaredAreaHa: z.string().nullable(),
   computedAreaHa: z.string().nullable(),
-  geometry: z.unknown().nullable(),
+  geometry: PlotGeometry.nullable().describe('GeoJSON Point or Polygon, WGS84, longitude first'),
   centroid: z.tuple([z.number(), z.number()]).nullable(),
   altitudeM: z.number().nullable(),
   coffeeAreaHa: z.string().nullable(),
@@ -292,7 +302,7 @@ export const CertificationView = z.object({
 export const NonConformity = z.strictObject({
   code: z.string().trim().min(1).max(40),
   description: Text(500),
-  severity: z.enum(['minor', 'major', 'critical']),
+  severity: z.enum(SEVERITIES),
 });
 export const CreateInspectionBody = z.strictObject({
   id: ClientId,
@@ -320,8 +330,6 @@ export const InspectionDue = z.object({
   lastInspectedOn: z.string().nullable(),
   dueSince: z.string().nullable(),
 });
-
-export { OrgParams };
 
 export const DashboardQuery = z.strictObject({ asOf: IsoDate.optional() });
 const Bucket = z.object({ bucket: z.string(), members: z.number() });
@@ -358,3 +366,133 @@ export const SocialBaseDashboard = z.object({
     z.object({ scheme: z.string(), certified: z.number(), inConversion: z.number(), coverageBp: z.number() }),
   ),
 });
+
+// ---- lists and compound answers -------------------------------------------------------------------
+export const CardQuery = z.strictObject({ paper: z.enum(['a4', '80mm']).default('80mm') });
+export const StatusChangeList = itemsOf(StatusChangeView);
+export const StandingRuleList = itemsOf(StandingRuleView);
+export const PlotList = itemsOf(PlotView);
+export const CertificationList = itemsOf(CertificationView);
+export const InspectionList = itemsOf(InspectionView);
+export const InspectionDueList = itemsOf(InspectionDue);
+
+/** `GET /orgs/{org}/me/member`: a member's own record. */
+export const MyMemberRecord = z.object({
+  member: MemberDetail,
+  plots: z.array(PlotView),
+  certifications: z.array(CertificationView),
+  inspections: z.array(InspectionView),
+});
+
+/** One feature of `GET /orgs/{org}/plots.geojson`. */
+export const PlotFeature = z.object({
+  type: z.literal('Feature'),
+  id: z.string(),
+  geometry: PlotGeometry,
+  properties: z.object({
+    memberNumber: z.string(),
+    plotName: z.string(),
+    declaredAreaHa: z.string().nullable(),
+    computedAreaHa: z.string().nullable(),
+    flags: z.array(z.string()),
+  }),
+});
+export const PlotCollection = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(PlotFeature),
+});
+
+// ---- imports and exports --------------------------------------------------------------------------
+export const ImportQuery = z.strictObject({
+  kind: z.enum(IMPORT_KINDS),
+  dryRun: z.enum(['true', 'false']).default('true'),
+  mapping: z
+    .string()
+    .max(5000)
+    .optional()
+    .describe('JSON object: column index → field name, or null to ignore the column'),
+  sheet: z.string().max(100).optional(),
+});
+export const ImportIssue = z.object({
+  row: z.number(),
+  field: z.string(),
+  code: z.string(),
+  message: z.string(),
+});
+export const ImportResult = z.object({
+  kind: z.enum(IMPORT_KINDS),
+  dryRun: z.boolean(),
+  committed: z.boolean(),
+  encoding: z.string().nullable(),
+  sheetName: z.string().nullable(),
+  headers: z.array(z.string()),
+  mapping: z.array(z.string().nullable()),
+  fields: z.array(z.string()),
+  unmapped: z.array(z.object({ index: z.number(), header: z.string() })),
+  missingRequired: z.array(z.string()),
+  totalRows: z.number(),
+  validRows: z.number(),
+  errorRows: z.number(),
+  errors: z.array(ImportIssue),
+  warnings: z.array(ImportIssue),
+  toCreate: z.number(),
+  toUpdate: z.number(),
+  unchanged: z.number(),
+  created: z.number(),
+  updated: z.number(),
+});
+export const ExportQuery = z.strictObject({ format: z.enum(['csv', 'xlsx']).default('xlsx') });
+
+/** `GET /config`: settings the web app needs. */
+export const ServerConfig = z.object({ mapTilesUrl: z.string().nullable() });
+
+// ---- types: each schema's parsed shape, under the schema's name ----
+export type MemberNumber = z.infer<typeof MemberNumber>;
+export type MemberParams = z.infer<typeof MemberParams>;
+export type PlotParams = z.infer<typeof PlotParams>;
+export type CertificationParams = z.infer<typeof CertificationParams>;
+export type CreateMemberBody = z.infer<typeof CreateMemberBody>;
+export type UpdateMemberBody = z.infer<typeof UpdateMemberBody>;
+export type StandingView = z.infer<typeof StandingView>;
+export type ConsentView = z.infer<typeof ConsentView>;
+export type MemberView = z.infer<typeof MemberView>;
+export type MemberDetail = z.infer<typeof MemberDetail>;
+export type MemberListQuery = z.infer<typeof MemberListQuery>;
+export type MemberListItem = z.infer<typeof MemberListItem>;
+export type MemberPage = z.infer<typeof MemberPage>;
+export type ChangeStatusBody = z.infer<typeof ChangeStatusBody>;
+export type StatusChangeView = z.infer<typeof StatusChangeView>;
+export type RecordConsentBody = z.infer<typeof RecordConsentBody>;
+export type StandingQuery = z.infer<typeof StandingQuery>;
+export type StandingRuleBody = z.infer<typeof StandingRuleBody>;
+export type StandingRuleView = z.infer<typeof StandingRuleView>;
+export type CreatePlotBody = z.infer<typeof CreatePlotBody>;
+export type UpdatePlotBody = z.infer<typeof UpdatePlotBody>;
+export type PlotGeometry = z.infer<typeof PlotGeometry>;
+export type GeoIssueView = z.infer<typeof GeoIssueView>;
+export type PlotView = z.infer<typeof PlotView>;
+export type CreateCertificationBody = z.infer<typeof CreateCertificationBody>;
+export type UpdateCertificationBody = z.infer<typeof UpdateCertificationBody>;
+export type CertificationView = z.infer<typeof CertificationView>;
+export type NonConformity = z.infer<typeof NonConformity>;
+export type CreateInspectionBody = z.infer<typeof CreateInspectionBody>;
+export type InspectionView = z.infer<typeof InspectionView>;
+export type InspectionsDueQuery = z.infer<typeof InspectionsDueQuery>;
+export type InspectionDue = z.infer<typeof InspectionDue>;
+export type DashboardQuery = z.infer<typeof DashboardQuery>;
+export type SocialBaseDashboard = z.infer<typeof SocialBaseDashboard>;
+export type CardQuery = z.infer<typeof CardQuery>;
+export type StatusChangeList = z.infer<typeof StatusChangeList>;
+export type StandingRuleList = z.infer<typeof StandingRuleList>;
+export type PlotList = z.infer<typeof PlotList>;
+export type CertificationList = z.infer<typeof CertificationList>;
+export type InspectionList = z.infer<typeof InspectionList>;
+export type InspectionDueList = z.infer<typeof InspectionDueList>;
+export type MyMemberRecord = z.infer<typeof MyMemberRecord>;
+export type PlotFeature = z.infer<typeof PlotFeature>;
+export type PlotCollection = z.infer<typeof PlotCollection>;
+export type ImportQuery = z.infer<typeof ImportQuery>;
+export type ImportIssue = z.infer<typeof ImportIssue>;
+export type ImportResult = z.infer<typeof ImportResult>;
+export type ExportQuery = z.infer<typeof ExportQuery>;
+export type ServerConfig = z.infer<typeof ServerConfig>;

@@ -1,15 +1,15 @@
 import { z } from 'zod';
-import { MASS_UNITS } from '../platform/units.js';
-import { DATA_AREAS, ORG_KINDS, ROLES } from './permissions.js';
+import { ClientId, itemsOf, Slug } from '../shared/contract.js';
+import { DATA_AREAS, LOCALES, ORG_KINDS, ROLES } from '../shared/enums.js';
+import { MASS_UNITS } from '../shared/units.js';
 
-/** The HTTP contract of organizations, people, sessions, grants, tokens and the audit trail. */
+/**
+ * The HTTP contract of organizations, people, sessions, grants, tokens and the audit trail: the routes
+ * validate with these schemas, the OpenAPI document describes them, the web app types its calls with
+ * them. Each schema has a type of the same name (its parsed shape).
+ */
 
-export const Slug = z
-  .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
-  .max(60);
-export const ClientId = z.uuid().describe('Client-made UUID; repeating a create with it is safe.');
-const Locale = z.enum(['es', 'en']);
+const Locale = z.enum(LOCALES);
 const Email = z.email().max(254);
 const TimeZone = z.string().refine((tz) => {
   try {
@@ -19,8 +19,6 @@ const TimeZone = z.string().refine((tz) => {
     return false;
   }
 }, 'IANA time zone');
-
-export const OrgParams = z.strictObject({ org: Slug });
 
 export const OrgView = z.object({
   id: z.uuid(),
@@ -175,26 +173,34 @@ export const AuditVerdict = z.object({
   firstBroken: z.object({ seq: z.number(), reason: z.string() }).optional(),
 });
 
-export const Problem = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number(),
-    detail: z.string(),
-    code: z.string(),
-    instance: z.string().optional(),
-    errors: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })).optional(),
-  })
-  .describe('RFC 9457 problem details');
+export const OrgUserList = itemsOf(OrgUser);
+export const TokenList = itemsOf(TokenView);
 
-/** The error answers every route may give, for the OpenAPI document. */
-export const NoContent = z.null().describe('No content');
-export const problemResponses = {
-  400: Problem,
-  401: Problem,
-  403: Problem,
-  404: Problem,
-  409: Problem,
-  429: Problem,
-};
-export const noContentResponses = { 204: NoContent, ...problemResponses };
+// ---- types: each schema's parsed shape, under the schema's name ----
+export type OrgView = z.infer<typeof OrgView>;
+export type OrgList = z.infer<typeof OrgList>;
+export type CreateOrgBody = z.infer<typeof CreateOrgBody>;
+export type UpdateOrgBody = z.infer<typeof UpdateOrgBody>;
+export type SignInBody = z.infer<typeof SignInBody>;
+export type MeView = z.infer<typeof MeView>;
+export type SignInResponse = z.infer<typeof SignInResponse>;
+export type UpdateMeBody = z.infer<typeof UpdateMeBody>;
+export type ChangePasswordBody = z.infer<typeof ChangePasswordBody>;
+export type OrgUser = z.infer<typeof OrgUser>;
+export type AddUserBody = z.infer<typeof AddUserBody>;
+export type AddUserResponse = z.infer<typeof AddUserResponse>;
+export type UserRoleParams = z.infer<typeof UserRoleParams>;
+export type GrantView = z.infer<typeof GrantView>;
+export type GrantList = z.infer<typeof GrantList>;
+export type CreateGrantBody = z.infer<typeof CreateGrantBody>;
+export type GrantParams = z.infer<typeof GrantParams>;
+export type TokenView = z.infer<typeof TokenView>;
+export type CreateTokenBody = z.infer<typeof CreateTokenBody>;
+export type CreatedToken = z.infer<typeof CreatedToken>;
+export type TokenParams = z.infer<typeof TokenParams>;
+export type AuditQuery = z.infer<typeof AuditQuery>;
+export type AuditEvent = z.infer<typeof AuditEvent>;
+export type AuditPage = z.infer<typeof AuditPage>;
+export type AuditVerdict = z.infer<typeof AuditVerdict>;
+export type OrgUserList = z.infer<typeof OrgUserList>;
+export type TokenList = z.infer<typeof TokenList>;

@@ -1,10 +1,12 @@
 import { z } from 'zod';
-import { ClientId, Slug } from '../orgs/orgs.schema.js';
+import { ClientId, itemsOf, Slug } from '../shared/contract.js';
+import { CERT_CLASSES, COFFEE_STATES, CUP_PROTOCOLS } from '../shared/enums.js';
 
-/** The HTTP contract of collection. Masses in kg and percentages as decimal text; money as decimal text. */
-
-export const COFFEE_STATES = ['cherry', 'wet_parchment', 'dry_parchment', 'green'] as const;
-export const CERT_CLASSES = ['conventional', 'organic', 'fairtrade', 'organic_fairtrade'] as const;
+/**
+ * The HTTP contract of collection (points, price schedules, weigh tickets, receipts): the routes
+ * validate with these schemas and the web app types its calls with them. Each schema has a type of
+ * the same name (its parsed shape). Masses in kg and percentages as decimal text; money as decimal text.
+ */
 
 const Decimal = (decimals: number, digits = 9) =>
   z
@@ -65,14 +67,30 @@ export const CreateScheduleBody = z.strictObject({
     .max(10)
     .optional(),
 });
-export type CreateScheduleInput = z.infer<typeof CreateScheduleBody>;
+
+/**
+ * The rule as stored (collection.service.ts `StoredRule`): prices in minor units per kg as text,
+ * percentages in basis points. Described loosely (unknown keys kept) since older rules may lack fields.
+ */
+export const PriceRuleView = z.looseObject({
+  base: z.looseObject({ kind: z.string(), pricePerKg: z.string().optional() }).optional(),
+  moisture: z.looseObject({ referenceBp: z.number() }).nullable().optional(),
+  yieldRule: z
+    .looseObject({
+      kind: z.string(),
+      referenceBp: z.number().optional(),
+      perPointPerKg: z.string().optional(),
+    })
+    .nullable()
+    .optional(),
+});
 
 export const ScheduleView = z.object({
   id: z.uuid(),
   effectiveFrom: z.string(),
   coffeeState: z.string(),
   certificationClass: z.string(),
-  rule: z.unknown(),
+  rule: PriceRuleView,
   recordedAt: z.string(),
   recordedBy: z.string(),
 });
@@ -99,12 +117,11 @@ export const CreateTicketBody = z.strictObject({
   grossKg: Decimal(3, 6),
   tareKg: Decimal(3, 6),
   defects: z.number().int().min(0).max(10_000).nullable().optional(),
-  cupProtocol: z.enum(['sca2004', 'cva']).nullable().optional(),
+  cupProtocol: z.enum(CUP_PROTOCOLS).nullable().optional(),
   cashPaid: Decimal(2, 12).optional(),
   replacesTicketId: z.uuid().optional(),
   ...ticketFacts,
 });
-export type CreateTicketInput = z.infer<typeof CreateTicketBody>;
 
 export const TicketBatchBody = z.strictObject({ tickets: z.array(z.unknown()).min(1).max(500) });
 
@@ -157,3 +174,66 @@ export const TicketListQuery = z.strictObject({
   to: IsoDate.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
+
+// ---- lists and compound answers -------------------------------------------------------------------
+export const PointList = itemsOf(PointView);
+export const ScheduleList = itemsOf(ScheduleView);
+export const TicketList = itemsOf(TicketView);
+
+/** `POST /tickets/batch`: one result per ticket sent, in order; a refused ticket carries its problem. */
+export const BatchResult = z.object({
+  results: z.array(
+    z.object({
+      id: z.string(),
+      ok: z.boolean(),
+      ticket: TicketView.optional(),
+      problem: z.unknown().optional(),
+    }),
+  ),
+});
+
+export const DeliverySummaryParams = z.strictObject({
+  org: Slug,
+  memberNumber: z.string().trim().min(1).max(30),
+});
+/** For the desk: classes the member may deliver into, yearly quota and how much is used. */
+export const DeliverySummary = z.object({
+  memberNumber: z.string(),
+  name: z.string(),
+  status: z.string(),
+  canDeliver: z.boolean(),
+  certificationClasses: z.array(z.string()),
+  year: z.number(),
+  quotaKg: z.string(),
+  deliveredKg: z.string(),
+  quotaUsedBp: z.number().nullable(),
+});
+
+export const RECEIPT_PAPERS = ['80mm', '58mm', 'a4'] as const;
+export const ReceiptQuery = z.strictObject({ paper: z.enum(RECEIPT_PAPERS).default('80mm') });
+
+// ---- types: each schema's parsed shape, under the schema's name ----
+export type PointCode = z.infer<typeof PointCode>;
+export type CreatePointBody = z.infer<typeof CreatePointBody>;
+export type PointView = z.infer<typeof PointView>;
+export type PointParams = z.infer<typeof PointParams>;
+export type AssignCashierBody = z.infer<typeof AssignCashierBody>;
+export type CreateScheduleBody = z.infer<typeof CreateScheduleBody>;
+export type PriceRuleView = z.infer<typeof PriceRuleView>;
+export type ScheduleView = z.infer<typeof ScheduleView>;
+export type PricePreviewBody = z.infer<typeof PricePreviewBody>;
+export type CreateTicketBody = z.infer<typeof CreateTicketBody>;
+export type TicketBatchBody = z.infer<typeof TicketBatchBody>;
+export type PricingLineView = z.infer<typeof PricingLineView>;
+export type TicketPriceView = z.infer<typeof TicketPriceView>;
+export type TicketView = z.infer<typeof TicketView>;
+export type TicketParams = z.infer<typeof TicketParams>;
+export type VoidTicketBody = z.infer<typeof VoidTicketBody>;
+export type TicketListQuery = z.infer<typeof TicketListQuery>;
+export type PointList = z.infer<typeof PointList>;
+export type ScheduleList = z.infer<typeof ScheduleList>;
+export type TicketList = z.infer<typeof TicketList>;
+export type BatchResult = z.infer<typeof BatchResult>;
+export type DeliverySummaryParams = z.infer<typeof DeliverySummaryParams>;
+export type DeliverySummary = z.infer<typeof DeliverySummary>;
+export type ReceiptQuery = z.infer<typeof ReceiptQuery>;

@@ -1,0 +1,130 @@
+/**
+ * The canonical fields of a member or plot import, and the header Ayni writes for each in Spanish and
+ * English. The server recognises these headers on import and writes them on export
+ * (members/import/headers.ts); the web app names the same fields on the import screen.
+ */
+
+export const MEMBER_FIELDS = [
+  'memberNumber',
+  'givenNames',
+  'familyNames',
+  /** 'Apellidos y nombres' in one column, split at its comma ("QUISPE MAMANI, Juan"). */
+  'fullName',
+  'nationalId',
+  'sex',
+  'birthDate',
+  'joinDate',
+  'phone',
+  'region',
+  'province',
+  'district',
+  'community',
+  'householdSize',
+  'status',
+  'entryFee',
+  'shareCapitalSubscribed',
+  'shareCapitalPaid',
+  'paymentMethod',
+  'bankName',
+  'bankAccount',
+  'walletPhone',
+] as const;
+
+export const PLOT_FIELDS = [
+  'memberNumber',
+  'plotName',
+  'declaredAreaHa',
+  'latitude',
+  'longitude',
+  'altitudeM',
+  'coffeeAreaHa',
+  'varieties',
+  'treeCount',
+  'plantingYear',
+  'shade',
+  'tenure',
+  'yearlyEstimateGrams',
+] as const;
+
+export type MemberField = (typeof MEMBER_FIELDS)[number];
+export type PlotField = (typeof PLOT_FIELDS)[number];
+export type CanonicalField = MemberField | PlotField;
+
+/**
+ * The header Ayni writes for each field when it exports, in each language. They are recognised on
+ * import too, so an exported file comes back unchanged.
+ */
+export const FIELD_LABELS: Record<'es' | 'en', Record<CanonicalField, string>> = {
+  es: {
+    memberNumber: 'N° de socio',
+    givenNames: 'Nombres',
+    familyNames: 'Apellidos',
+    fullName: 'Apellidos y nombres',
+    nationalId: 'DNI / Cédula',
+    sex: 'Sexo',
+    birthDate: 'Fecha de nacimiento',
+    joinDate: 'Fecha de ingreso',
+    phone: 'Celular',
+    region: 'Región',
+    province: 'Provincia',
+    district: 'Distrito',
+    community: 'Caserío / Comunidad',
+    householdSize: 'Miembros del hogar',
+    status: 'Estado',
+    entryFee: 'Cuota de ingreso',
+    shareCapitalSubscribed: 'Capital suscrito',
+    shareCapitalPaid: 'Capital pagado',
+    paymentMethod: 'Forma de pago',
+    bankName: 'Banco',
+    bankAccount: 'N° de cuenta',
+    walletPhone: 'Celular de billetera',
+    plotName: 'Parcela',
+    declaredAreaHa: 'Área (ha)',
+    latitude: 'Latitud',
+    longitude: 'Longitud',
+    altitudeM: 'Altitud (msnm)',
+    coffeeAreaHa: 'Área de café (ha)',
+    varieties: 'Variedades',
+    treeCount: 'N° de plantas',
+    plantingYear: 'Año de siembra',
+    shade: 'Sombra',
+    tenure: 'Tenencia',
+    yearlyEstimateGrams: 'Producción estimada (kg)',
+  },
+  en: {
+    memberNumber: 'Member number',
+    givenNames: 'Given names',
+    familyNames: 'Family names',
+    fullName: 'Full name',
+    nationalId: 'National ID',
+    sex: 'Sex',
+    birthDate: 'Birth date',
+    joinDate: 'Join date',
+    phone: 'Phone',
+    region: 'Region',
+    province: 'Province',
+    district: 'District',
+    community: 'Community',
+    householdSize: 'Household size',
+    status: 'Status',
+    entryFee: 'Entry fee',
+    shareCapitalSubscribed: 'Share capital subscribed',
+    shareCapitalPaid: 'Share capital paid',
+    paymentMethod: 'Payment method',
+    bankName: 'Bank',
+    bankAccount: 'Bank account',
+    walletPhone: 'Wallet phone',
+    plotName: 'Plot',
+    declaredAreaHa: 'Area (ha)',
+    latitude: 'Latitude',
+    longitude: 'Longitude',
+    altitudeM: 'Altitude (m)',
+    coffeeAreaHa: 'Coffee area (ha)',
+    varieties: 'Varieties',
+    treeCount: 'Tree count',
+    plantingYear: 'Planting year',
+    shade: 'Shade',
+    tenure: 'Tenure',
+    yearlyEstimateGrams: 'Yearly estimate (kg)',
+  },
+};
