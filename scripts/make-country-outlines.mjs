@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Writes src/members/country-outlines.json: simplified outlines of Peru and Colombia for the
+ * Writes src/shared/country-outlines.json: simplified outlines of Peru and Colombia for the
  * "is this plot in the country it claims?" sanity check in src/members/geo.ts.
  *
  * Source: Natural Earth 1:50m admin-0 countries as packaged by the npm package `world-atlas`
@@ -20,7 +20,7 @@ import { createRequire } from 'node:module';
 import { feature } from 'topojson-client';
 
 const require = createRequire(import.meta.url);
-const OUTPUT = new URL('../src/members/country-outlines.json', import.meta.url);
+const OUTPUT = new URL('../src/shared/country-outlines.json', import.meta.url);
 
 /** ISO 3166-1 alpha-2 → numeric (the ids world-atlas uses). */
 const COUNTRIES = { PE: '604', CO: '170' };

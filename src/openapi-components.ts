@@ -14,8 +14,8 @@ import {
   MemberView,
   PlotView,
   StandingRuleView,
-} from './members/members.schema.js';
-import { AuditEvent, GrantView, MeView, OrgView, TokenView } from './orgs/orgs.schema.js';
+} from './members/members.contract.js';
+import { AuditEvent, GrantView, MeView, OrgView, TokenView } from './orgs/orgs.contract.js';
 import { Batch } from './payments/payments.routes.js';
 import { nameSchemas } from './platform/http/openapi.js';
 import { Preview } from './settlement/settlement.routes.js';

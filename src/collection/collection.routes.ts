@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { requireActor } from '../orgs/auth.plugin.js';
-import { OrgParams, problemResponses, Slug } from '../orgs/orgs.schema.js';
+import { OrgParams, problemResponses, Slug } from '../orgs/orgs.contract.js';
 import { fileResponse } from '../platform/http/openapi.js';
 import { problemFor } from '../platform/http/problem.js';
 import type { HttpServer } from '../platform/http/server.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ClientId, Slug } from '../orgs/orgs.schema.js';
+import { ClientId, Slug } from '../orgs/orgs.contract.js';
 
 /** The HTTP contract of collection. Masses in kg and percentages as decimal text; money as decimal text. */
 

@@ -1,8 +1,7 @@
 import { createServices } from '../app.js';
 import type { DemoContext, DemoPart } from '../demo/demo.js';
 import { prng } from '../demo/random.js';
-import { systemActor } from '../orgs/actor.js';
-import { demoId } from '../orgs/orgs.demo.js';
+import { demoId, systemActor } from '../orgs/index.js';
 import { SteppingClock } from '../platform/clock.js';
 import { addDays, daysBetween, todayIn, yearsBefore } from '../platform/dates.js';
 import type { OrganKind } from '../platform/db/schema.js';

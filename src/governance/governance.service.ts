@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { readMemberCode } from '../members/card.js';
-import type { MembersService } from '../members/members.service.js';
-import { type Actor, auditActor } from '../orgs/actor.js';
-import type { OrgAccess, OrgsService } from '../orgs/orgs.service.js';
-import { ACTIONS } from '../orgs/permissions.js';
+import type { MembersService } from '../members/index.js';
+import { readMemberCode } from '../members/index.js';
+import type { OrgAccess, OrgsService } from '../orgs/index.js';
+import { ACTIONS, type Actor, auditActor } from '../orgs/index.js';
 import { appendAudit } from '../platform/audit.js';
 import { daysBetween, todayIn } from '../platform/dates.js';
 import { type Executor, inTransaction } from '../platform/db/transaction.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { requireActor } from '../orgs/auth.plugin.js';
-import { ClientId, OrgParams, problemResponses, Slug } from '../orgs/orgs.schema.js';
+import { requireActor } from '../orgs/index.js';
+import { ClientId, OrgParams, problemResponses, Slug } from '../orgs/orgs.contract.js';
 import { fileResponse } from '../platform/http/openapi.js';
 import type { HttpServer } from '../platform/http/server.js';
 import { minutesPdf } from './documents/minutes-pdf.js';

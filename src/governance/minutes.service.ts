@@ -1,7 +1,6 @@
-import type { MembersService } from '../members/members.service.js';
-import { type Actor, auditActor } from '../orgs/actor.js';
-import type { OrgRow } from '../orgs/orgs.queries.js';
-import type { OrgAccess, OrgsService } from '../orgs/orgs.service.js';
+import type { MembersService } from '../members/index.js';
+import type { OrgAccess, OrgRow, OrgsService } from '../orgs/index.js';
+import { type Actor, auditActor } from '../orgs/index.js';
 import { appendAudit } from '../platform/audit.js';
 import { addDays, todayIn } from '../platform/dates.js';
 import { type Executor, inTransaction } from '../platform/db/transaction.js';

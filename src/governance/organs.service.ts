@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { MembersService } from '../members/members.service.js';
-import { type Actor, auditActor } from '../orgs/actor.js';
-import type { OrgAccess, OrgsService } from '../orgs/orgs.service.js';
+import type { MembersService } from '../members/index.js';
+import type { OrgAccess, OrgsService } from '../orgs/index.js';
+import { type Actor, auditActor } from '../orgs/index.js';
 import { appendAudit } from '../platform/audit.js';
 import { daysBetween, todayIn, yearsBefore } from '../platform/dates.js';
 import type { OfficePosition, OrganKind } from '../platform/db/schema.js';

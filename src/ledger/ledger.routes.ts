@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { MemberParams } from '../members/members.schema.js';
-import type { MembersService } from '../members/members.service.js';
-import { requireActor } from '../orgs/auth.plugin.js';
-import { OrgParams, problemResponses } from '../orgs/orgs.schema.js';
+import type { MembersService } from '../members/index.js';
+import { MemberParams } from '../members/members.contract.js';
+import { requireActor } from '../orgs/index.js';
+import { OrgParams, problemResponses } from '../orgs/orgs.contract.js';
 import { fileResponse } from '../platform/http/openapi.js';
 import type { HttpServer } from '../platform/http/server.js';
 import { statementPdf } from './documents/statement.js';

@@ -1,7 +1,6 @@
-import type { MembersService } from '../members/members.service.js';
-import { type Actor, auditActor } from '../orgs/actor.js';
-import type { OrgsService } from '../orgs/orgs.service.js';
-import { ACTIONS } from '../orgs/permissions.js';
+import type { MembersService } from '../members/index.js';
+import type { OrgsService } from '../orgs/index.js';
+import { ACTIONS, type Actor, auditActor } from '../orgs/index.js';
 import { appendAudit } from '../platform/audit.js';
 import type { Executor, Trx } from '../platform/db/transaction.js';
 import type { ServiceDeps } from '../platform/deps.js';

@@ -13,7 +13,7 @@
  * and "crossing" are decided without a floating-point tolerance.
  */
 import type { MultiPolygon, Point, Polygon, Position } from 'geojson';
-import outlinesJson from './country-outlines.json' with { type: 'json' };
+import outlinesJson from '../shared/country-outlines.json' with { type: 'json' };
 
 /** EUDR Art. 2(28): a plot over 4 ha must be described by a polygon, not a point. */
 export const POINT_MAX_AREA_M2 = 40_000;
@@ -523,7 +523,7 @@ function metresToOutline(lon: number, lat: number, outline: MultiPolygon): numbe
   return best;
 }
 
-/** Countries with an outline in country-outlines.json. */
+/** Countries with an outline in shared/country-outlines.json. */
 export const COUNTRIES_WITH_OUTLINE: readonly string[] = Object.keys(OUTLINES);
 
 /**

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Actor } from '../orgs/actor.js';
+import type { Actor } from '../orgs/index.js';
 import { todayIn } from '../platform/dates.js';
 import { inTransaction } from '../platform/db/transaction.js';
 import type { ServiceDeps } from '../platform/deps.js';
@@ -16,8 +16,8 @@ import {
   readSheet,
 } from './import/index.js';
 import type { MemberImportRecord, PlotImportRecord } from './import/types.js';
+import type { CreateMemberInput, UpdateMemberInput } from './members.contract.js';
 import * as q from './members.queries.js';
-import type { CreateMemberInput, UpdateMemberInput } from './members.schema.js';
 import type { MembersService } from './members.service.js';
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { requireActor } from '../orgs/auth.plugin.js';
-import { problemResponses } from '../orgs/orgs.schema.js';
+import { requireActor } from '../orgs/index.js';
+import { problemResponses } from '../orgs/orgs.contract.js';
 import { fileResponse } from '../platform/http/openapi.js';
 import type { HttpServer } from '../platform/http/server.js';
 import { hasMessage, type Locale, translate } from '../platform/i18n.js';
@@ -38,7 +38,7 @@ import {
   UpdateCertificationBody,
   UpdateMemberBody,
   UpdatePlotBody,
-} from './members.schema.js';
+} from './members.contract.js';
 import type { MembersService } from './members.service.js';
 import type { Standing } from './standing.js';
 

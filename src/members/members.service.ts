@@ -1,6 +1,5 @@
-import { type Actor, actorUserId, auditActor } from '../orgs/actor.js';
-import type { OrgAccess, OrgsService } from '../orgs/orgs.service.js';
-import { ACTIONS } from '../orgs/permissions.js';
+import type { OrgAccess, OrgsService } from '../orgs/index.js';
+import { ACTIONS, type Actor, actorUserId, auditActor } from '../orgs/index.js';
 import { appendAudit } from '../platform/audit.js';
 import { ageOn, todayIn, yearsBefore } from '../platform/dates.js';
 import type { CertificationScheme } from '../platform/db/schema.js';
@@ -12,14 +11,14 @@ import { currencyOf, formatMoney, parseMoney } from '../platform/money.js';
 import { fromGrams, hectaresToM2, m2ToHectares, toGrams } from '../platform/units.js';
 import { buildDashboard } from './dashboard.js';
 import { polygonsOverlap, validatePlotGeometry } from './geo.js';
-import * as q from './members.queries.js';
 import type {
   CreateMemberInput,
   MemberListQueryT,
   MemberViewT,
   PlotInput,
   UpdateMemberInput,
-} from './members.schema.js';
+} from './members.contract.js';
+import * as q from './members.queries.js';
 import { goodStanding, type StandingRule } from './standing.js';
 
 /**

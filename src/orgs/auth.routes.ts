@@ -9,7 +9,7 @@ import {
   SignInBody,
   SignInResponse,
   UpdateMeBody,
-} from './orgs.schema.js';
+} from './orgs.contract.js';
 
 /** Sign-in, sign-out, the caller's own profile and password. */
 export function registerAuthRoutes(app: HttpServer, auth: AuthService, options: { secureCookies: boolean }) {

@@ -26,7 +26,7 @@ import {
   TokenView,
   UpdateOrgBody,
   UserRoleParams,
-} from './orgs.schema.js';
+} from './orgs.contract.js';
 import type { OrgsService } from './orgs.service.js';
 
 /** Thin routes: parse (zod), find the actor, call the service. Rights are checked in the service. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { writeCsv } from '../members/import/export.js';
 import { requireActor } from '../orgs/auth.plugin.js';
-import { ClientId, OrgParams, problemResponses, Slug } from '../orgs/orgs.schema.js';
+import { ClientId, OrgParams, problemResponses, Slug } from '../orgs/orgs.contract.js';
 import { fileResponse } from '../platform/http/openapi.js';
 import type { HttpServer } from '../platform/http/server.js';
 import { slipHtml, slipPdf } from './documents/slip.js';

@@ -6,7 +6,7 @@ import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import outlinesJson from '../../../members/country-outlines.json' with { type: 'json' };
+import outlinesJson from '../../../shared/country-outlines.json' with { type: 'json' };
 import { navigate } from '../../app/router.js';
 import { FLAGGED_COLOR, type MapCanvasProps, type MapPlot, PLOT_COLOR } from './types.js';
 

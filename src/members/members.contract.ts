@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ClientId, OrgParams, Slug } from '../orgs/orgs.schema.js';
+import { ClientId, OrgParams, Slug } from '../orgs/orgs.contract.js';
 
 /** The HTTP contract of the social base. Money is decimal text in the member's currency; areas are hectares. */
 
