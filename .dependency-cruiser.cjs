@@ -14,7 +14,11 @@ const DOMAIN = `^src/(?!(?:${NOT_DOMAIN.join('|')})/)([^/]+)/`;
  * What a domain shows others: its index.ts, its contract file or contract/ folder. dependency-cruiser
  * joins a list of paths into one expression, so back-references are named (numbered ones would shift).
  */
-const PUBLIC_FACE = ['^src/[^/]+/index\\.ts$', '^src/(?<c>[^/]+)/\\k<c>\\.contract\\.ts$', '^src/[^/]+/contract/'];
+const PUBLIC_FACE = [
+  '^src/[^/]+/index\\.ts$',
+  '^src/(?<c>[^/]+)/\\k<c>\\.contract\\.ts$',
+  '^src/[^/]+/contract/',
+];
 
 module.exports = {
   forbidden: [
