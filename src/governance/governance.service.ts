@@ -11,6 +11,7 @@ import { conflict, invalid, notFound } from '../platform/errors.js';
 import { idempotentCreate } from '../platform/idempotency.js';
 import { makeVoteKeys, openAll, receiptCode, seal, shuffle } from './ballots.js';
 import * as q from './governance.queries.js';
+import * as facts from './member-facts.js';
 import { type DecisionType, decide, PRESETS, quorum, type StatuteParams, withDefaults } from './quorum.js';
 
 /**
@@ -222,7 +223,7 @@ export function createGovernanceService(deps: ServiceDeps, orgs: OrgsService, me
 
   /** A delegates' assembly's roll: the delegates in office on the cut-off who are in good standing then. */
   async function delegatesInGoodStanding(exec: Executor, a: OrgAccess, on: string) {
-    const delegates = await q.delegatesInOffice(exec, a.org.org_id, on);
+    const delegates = await facts.delegatesInOffice(members, exec, a.org.org_id, on);
     const good = await members.inGoodStandingOn(
       exec,
       a,

@@ -10,6 +10,7 @@ import { idempotentCreate } from '../platform/idempotency.js';
 import { draftMinutesText, type MinutesRecord } from './documents/minutes.js';
 import * as q from './governance.queries.js';
 import type { GovernanceService } from './governance.service.js';
+import * as facts from './member-facts.js';
 import type { OrgansService } from './organs.service.js';
 import { type StatuteParams, withDefaults } from './quorum.js';
 import { inOffice } from './terms.js';
@@ -187,6 +188,7 @@ export function createMinutesService(
           ]);
         if (!designated.includes(memberId)) designated.push(memberId);
       }
+      await orgs.lockOrganization(trx, a.org.org_id);
       const bookNumber = await q.nextBookNumber(trx, a.org.org_id);
       await q.updateMinutes(trx, a.org.org_id, assemblyId, {
         designated_member_ids: designated,
@@ -271,7 +273,7 @@ export function createMinutesService(
           )
             throw conflict('governance.signer_not_designated');
         } else if (inApp) {
-          const terms = (await q.termsOf(trx, a.org.org_id)).filter(
+          const terms = (await facts.termsOf(members, trx, a.org.org_id)).filter(
             (t) =>
               t.member_id === memberId &&
               t.organ === 'board' &&
@@ -438,7 +440,7 @@ export function createMinutesService(
     });
 
     // 3. Women among the people in office, beside their share of the membership.
-    const terms = (await q.termsOf(exec, org.org_id)).filter(
+    const terms = (await facts.termsOf(members, exec, org.org_id)).filter(
       (t) =>
         t.organ !== 'delegates' &&
         inOffice({ startsOn: t.starts_on, endsOn: t.ends_on, endedOn: t.ended_on }, asOf),
@@ -446,7 +448,7 @@ export function createMinutesService(
     const known = terms.filter((t) => t.holder_sex !== null);
     const women = known.filter((t) => t.holder_sex === 'female').length;
     const womenShare = share(women, known.length);
-    const membersWomen = await q.womenShareOfMembers(exec, org.org_id);
+    const membersWomen = await members.womenShareOfActiveMembers(exec, org.org_id);
     indicators.push({
       code: 'women_in_organs',
       status: womenShare === null ? 'na' : womenShare >= 3000 ? 'ok' : womenShare >= 1000 ? 'warn' : 'bad',

@@ -153,7 +153,7 @@ export function memberStatementLines(db: Executor, orgId: string, memberId: stri
     .execute();
 }
 
-/** Every entry with its lines in date order, for the hledger journal. */
+/** Every entry with its lines in date order, for the hledger journal (member numbers: the members domain's). */
 export function allEntriesWithLines(db: Executor, orgId: string) {
   return db
     .selectFrom('journal_entries as e')
@@ -162,9 +162,6 @@ export function allEntriesWithLines(db: Executor, orgId: string) {
     )
     .innerJoin('ledger_accounts as a', (j) =>
       j.onRef('a.org_id', '=', 'l.org_id').onRef('a.account_id', '=', 'l.account_id'),
-    )
-    .leftJoin('members as m', (j) =>
-      j.onRef('m.org_id', '=', 'l.org_id').onRef('m.member_id', '=', 'l.member_id'),
     )
     .select([
       'e.entry_id',
@@ -177,7 +174,7 @@ export function allEntriesWithLines(db: Executor, orgId: string) {
       'a.code',
       'a.kind',
       'a.name',
-      'm.member_number',
+      'l.member_id',
     ])
     .where('e.org_id', '=', orgId)
     .orderBy('e.entry_date')

@@ -38,7 +38,7 @@ export interface NewEntry {
 export function createLedgerService(
   deps: ServiceDeps,
   orgs: OrgsService,
-  members: Pick<MembersService, 'memberIdOf'>,
+  members: Pick<MembersService, 'memberIdOf' | 'memberNumbersByIds'>,
 ) {
   const { db, clock, ids } = deps;
 
@@ -285,6 +285,11 @@ export function createLedgerService(
    */
   async function exportHledger(orgId: string): Promise<string> {
     const rows = await q.allEntriesWithLines(db, orgId);
+    const numbers = await members.memberNumbersByIds(
+      db,
+      orgId,
+      rows.flatMap((row) => (row.member_id === null ? [] : [row.member_id])),
+    );
     const out: string[] = [];
     let current = '';
     for (const row of rows) {
@@ -295,7 +300,7 @@ export function createLedgerService(
           `${row.entry_date} ${row.description.replace(/\s+/g, ' ').replace(/;/g, ',')}  ; entry:${row.entry_id}`,
         );
       }
-      const name = `${row.kind}:${row.code} ${row.name.replace(/\s+/g, ' ').replace(/[:;]/g, '-')}${row.member_number ? `:${row.member_number}` : ''}`;
+      const name = `${row.kind}:${row.code} ${row.name.replace(/\s+/g, ' ').replace(/[:;]/g, '-')}${row.member_id && numbers.has(row.member_id) ? `:${numbers.get(row.member_id)}` : ''}`;
       out.push(
         `    ${name}  ${formatMoney(BigInt(row.amount_minor), currencyOf(row.currency))} ${row.currency}`,
       );

@@ -42,6 +42,39 @@ export function findMembersByIds(db: Executor, orgId: string, ids: string[]) {
     .execute();
 }
 
+/**
+ * Member numbers by id, for other domains that show who a row is about (terms, journal lines,
+ * settlement lines). Chunked so a whole organization's ids stay within the driver's parameter limit.
+ */
+export async function memberNumbersByIds(db: Executor, orgId: string, ids: string[]) {
+  const numbers = new Map<string, string>();
+  const unique = [...new Set(ids)];
+  for (let i = 0; i < unique.length; i += 10_000) {
+    const rows = await db
+      .selectFrom('members')
+      .select(['member_id', 'member_number'])
+      .where('org_id', '=', orgId)
+      .where('member_id', 'in', unique.slice(i, i + 10_000))
+      .execute();
+    for (const row of rows) numbers.set(row.member_id, row.member_number);
+  }
+  return numbers;
+}
+
+/** Women's share of the active members, in basis points (null with nobody's sex recorded). */
+export async function womenShareOfActiveMembers(db: Executor, orgId: string) {
+  const row = await db
+    .selectFrom('members')
+    .select([
+      sql<number>`count(*) FILTER (WHERE sex = 'female')::int`.as('women'),
+      sql<number>`count(sex)::int`.as('known'),
+    ])
+    .where('org_id', '=', orgId)
+    .where('status', '=', 'active')
+    .executeTakeFirstOrThrow();
+  return Number(row.known) === 0 ? null : Math.round((Number(row.women) * 10_000) / Number(row.known));
+}
+
 export function findMembersByNumbers(db: Executor, orgId: string, numbers: string[]) {
   if (numbers.length === 0) return Promise.resolve([]);
   return db

@@ -1364,12 +1364,24 @@ export function createMembersService(deps: ServiceDeps, orgs: OrgsService) {
     return q.findMembersByIds(exec, orgId, memberIds);
   }
 
+  /** For other domains' services, after they authorized the caller: member numbers by member id. */
+  function memberNumbersByIds(exec: Executor, orgId: string, memberIds: string[]) {
+    return q.memberNumbersByIds(exec, orgId, memberIds);
+  }
+
+  /** For other domains' services (the governance scorecard): women's share of the active members, in bp. */
+  function womenShareOfActiveMembers(exec: Executor, orgId: string) {
+    return q.womenShareOfActiveMembers(exec, orgId);
+  }
+
   return {
     cardOf,
     inGoodStandingOn,
     membersInGoodStanding,
     memberIdOf,
     memberRowsByIds,
+    memberNumbersByIds,
+    womenShareOfActiveMembers,
     exportMembers,
     exportPlots,
     socialBaseDashboard,

@@ -20,6 +20,11 @@ export function findOrgsByIds(db: Executor, orgIds: string[]) {
   return db.selectFrom('organizations').selectAll().where('org_id', 'in', orgIds).execute();
 }
 
+/** Locks an organization's row: work that must queue per organization (the book of minutes) takes it. */
+export async function lockOrganization(db: Executor, orgId: string) {
+  await db.selectFrom('organizations').select('org_id').where('org_id', '=', orgId).forUpdate().execute();
+}
+
 export function listAllOrgs(db: Executor) {
   return db.selectFrom('organizations').selectAll().orderBy('kind').orderBy('name').execute();
 }
