@@ -1,4 +1,5 @@
 import { type Insertable, sql, type Updateable } from 'kysely';
+import { type Executor, insertInChunks } from '../platform/db/transaction.js';
 import type {
   AssemblyProxiesTable,
   ElectionBallotsTable,
@@ -12,8 +13,7 @@ import type {
   OfficePosition,
   OfficeTermsTable,
   OversightReportsTable,
-} from '../platform/db/schema.js';
-import { type Executor, insertInChunks } from '../platform/db/transaction.js';
+} from './governance.tables.js';
 
 /** The only place that builds SQL for governance. */
 

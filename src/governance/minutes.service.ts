@@ -10,6 +10,7 @@ import { idempotentCreate } from '../platform/idempotency.js';
 import { draftMinutesText, type MinutesRecord } from './documents/minutes.js';
 import * as q from './governance.queries.js';
 import type { GovernanceService } from './governance.service.js';
+import { StatuteParamsColumn } from './governance.tables.js';
 import * as facts from './member-facts.js';
 import type { OrgansService } from './organs.service.js';
 import { type StatuteParams, withDefaults } from './quorum.js';
@@ -74,7 +75,7 @@ export function createMinutesService(
     const a = await governance.readAccess(db, actor, slug);
     const assembly = await q.findAssembly(db, a.org.org_id, assemblyId);
     if (!assembly) throw notFound('governance.assembly_not_found');
-    const params = withDefaults(assembly.params, a.org.country);
+    const params = withDefaults(StatuteParamsColumn.parse(assembly.params), a.org.country);
     const saved = await q.findMinutes(db, a.org.org_id, assemblyId);
     const rec = await record(actor, slug, a, assemblyId);
     const signatures = await q.signaturesOf(db, a.org.org_id, assemblyId);
@@ -244,7 +245,7 @@ export function createMinutesService(
       const saved = await q.findMinutes(trx, a.org.org_id, assemblyId, true);
       if (!saved || saved.status === 'draft') throw conflict('governance.minutes_not_approved');
       if (saved.status === 'signed') throw conflict('governance.minutes_already_signed');
-      const params = withDefaults(assembly.params, a.org.country);
+      const params = withDefaults(StatuteParamsColumn.parse(assembly.params), a.org.country);
       const need = required(params)[input.role];
       const existing = (await q.signaturesOf(trx, a.org.org_id, assemblyId)).filter(
         (s) => s.role === input.role,
@@ -392,7 +393,7 @@ export function createMinutesService(
     const yearEnd = `${year}-12-31`;
     const asOf = today < yearEnd ? today : yearEnd;
     const statute = await q.statuteOn(exec, org.org_id, asOf);
-    const params = withDefaults(statute?.params ?? {}, org.country);
+    const params = withDefaults(StatuteParamsColumn.parse(statute?.params ?? {}), org.country);
     const assemblies = await q.assembliesBetween(
       exec,
       org.org_id,

@@ -4,7 +4,6 @@ import type { OrgAccess, OrgsService } from '../orgs/index.js';
 import { type Actor, auditActor } from '../orgs/index.js';
 import { appendAudit } from '../platform/audit.js';
 import { daysBetween, todayIn, yearsBefore } from '../platform/dates.js';
-import type { OfficePosition, OrganKind } from '../platform/db/schema.js';
 import { type Executor, inTransaction, type Trx } from '../platform/db/transaction.js';
 import type { ServiceDeps } from '../platform/deps.js';
 import { conflict, type FieldError, invalid, notFound } from '../platform/errors.js';
@@ -12,6 +11,8 @@ import { idempotentCreate } from '../platform/idempotency.js';
 import { makeVoteKeys, openAll, receiptCode, seal, shuffle } from './ballots.js';
 import * as q from './governance.queries.js';
 import type { GovernanceService } from './governance.service.js';
+import type { OfficePosition, OrganKind } from './governance.tables.js';
+import { StatuteParamsColumn } from './governance.tables.js';
 import * as facts from './member-facts.js';
 import { type StatuteParams, withDefaults } from './quorum.js';
 import { conflictingCandidacies, ineligibility, inOffice, rankElection, type TermFacts } from './terms.js';
@@ -367,7 +368,7 @@ export function createOrgansService(
     // managers only: the reasons say who is not in good standing, which members do not see of each other
     const a = await governance.manageAccess(db, actor, slug);
     const assembly = await assemblyOf(db, a, assemblyId);
-    const params = withDefaults(assembly.params, a.org.country);
+    const params = withDefaults(StatuteParamsColumn.parse(assembly.params), a.org.country);
     const ids: string[] = [];
     for (const number of input.memberNumbers) ids.push(await members.memberIdOf(db, a.org.org_id, number));
     const reasons = await eligibilityOf(
@@ -414,7 +415,7 @@ export function createOrgansService(
           at,
         },
         async () => {
-          const params = withDefaults(assembly.params, a.org.country);
+          const params = withDefaults(StatuteParamsColumn.parse(assembly.params), a.org.country);
           const spec = params.organs.find((o) => o.organ === input.organ);
           if (!spec)
             throw invalid('error.invalid_body', [{ path: 'organ', code: 'governance.organ_not_in_statute' }]);
@@ -556,7 +557,7 @@ export function createOrgansService(
         trx,
         a,
         election,
-        withDefaults(assembly.params, a.org.country),
+        withDefaults(StatuteParamsColumn.parse(assembly.params), a.org.country),
         memberNumbers,
         assemblyDay(a, assembly),
       );
@@ -945,7 +946,7 @@ export function createOrgansService(
     await inTransaction(db, async (trx) => {
       const a = await governance.manageAccess(trx, actor, slug);
       const assembly = await assemblyOf(trx, a, assemblyId);
-      const params = withDefaults(assembly.params, a.org.country);
+      const params = withDefaults(StatuteParamsColumn.parse(assembly.params), a.org.country);
       if (!params.proxies.allowed || assembly.kind === 'delegates')
         throw conflict('governance.proxies_not_allowed');
       const grantorId = await members.memberIdOf(trx, a.org.org_id, input.grantorNumber);
@@ -1024,7 +1025,7 @@ export function createOrgansService(
     );
     const elections = await q.electionsOf(db, a.org.org_id, assemblyId);
     const votes = await q.secretVotesOf(db, a.org.org_id, assemblyId);
-    const params = withDefaults(assembly.params, a.org.country);
+    const params = withDefaults(StatuteParamsColumn.parse(assembly.params), a.org.country);
     // which of the members this person represents already voted: participation is public, choices are not
     const grantorIds = await Promise.all(
       represented.map(async (p) => ({

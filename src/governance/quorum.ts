@@ -5,7 +5,7 @@
  * founding minimum (§4.2). Presets give both as starting points; every number is editable.
  */
 
-import type { OrganKind } from '../platform/db/schema.js';
+import type { OrganKind, StoredStatuteParams } from './governance.tables.js';
 
 export type DecisionType = 'ordinary' | 'statute_reform' | 'merger_dissolution' | 'election';
 export type MajorityKind = 'simple' | 'absolute' | 'two_thirds';
@@ -160,9 +160,9 @@ export function decide(params: StatuteParams, type: DecisionType, tally: Tally):
  * A statute's parameters with the ones it does not mention taken from its country's preset: statutes
  * recorded before a parameter existed keep working, and a partial edit never leaves a rule undefined.
  */
-export function withDefaults(params: Partial<StatuteParams> | unknown, country: string): StatuteParams {
+export function withDefaults(params: StoredStatuteParams, country: string): StatuteParams {
   const preset = PRESETS[country === 'CO' ? 'CO' : 'PE'];
-  const given = (params ?? {}) as Partial<StatuteParams>;
+  const given = params;
   return {
     ...preset,
     ...given,

@@ -1,4 +1,5 @@
 import { type Insertable, type Selectable, sql } from 'kysely';
+import type { Executor } from '../platform/db/transaction.js';
 import type {
   CertificationsTable,
   InspectionsTable,
@@ -6,8 +7,7 @@ import type {
   MemberStatusChangesTable,
   MembersTable,
   PlotsTable,
-} from '../platform/db/schema.js';
-import type { Executor } from '../platform/db/transaction.js';
+} from './members.tables.js';
 
 /** The only place that builds SQL for the social base. Every function takes the executor first. */
 
@@ -229,7 +229,7 @@ export function standingRules(db: Executor, orgId: string) {
 
 export function insertStandingRule(
   db: Executor,
-  row: Insertable<import('../platform/db/schema.js').GoodStandingRulesTable>,
+  row: Insertable<import('./members.tables.js').GoodStandingRulesTable>,
 ) {
   return db.insertInto('good_standing_rules').values(row).returningAll().executeTakeFirstOrThrow();
 }

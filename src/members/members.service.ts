@@ -2,7 +2,6 @@ import type { OrgAccess, OrgsService } from '../orgs/index.js';
 import { ACTIONS, type Actor, actorUserId, auditActor } from '../orgs/index.js';
 import { appendAudit } from '../platform/audit.js';
 import { ageOn, todayIn, yearsBefore } from '../platform/dates.js';
-import type { CertificationScheme } from '../platform/db/schema.js';
 import { type Executor, inTransaction, type Trx } from '../platform/db/transaction.js';
 import type { ServiceDeps } from '../platform/deps.js';
 import { AppError, conflict, type FieldError, invalid, notFound } from '../platform/errors.js';
@@ -19,6 +18,7 @@ import type {
   UpdateMemberInput,
 } from './members.contract.js';
 import * as q from './members.queries.js';
+import { type CertificationScheme, NonConformitiesColumn, PolygonColumn } from './members.tables.js';
 import { goodStanding, type StandingRule } from './standing.js';
 
 /**
@@ -825,8 +825,9 @@ export function createMembersService(deps: ServiceDeps, orgs: OrgsService) {
         plot.max_lon!,
         plot.max_lat!,
       ]);
+      const polygon = PolygonColumn.parse(plot.geometry);
       others = candidates
-        .filter((c) => polygonsOverlap(plot.geometry as never, c.geometry as never))
+        .filter((c) => polygonsOverlap(polygon, PolygonColumn.parse(c.geometry)))
         .map((c) => c.plot_id);
     }
     await q.replaceOverlaps(trx, access.org.org_id, plot.plot_id, others, clock.now());
@@ -1040,7 +1041,7 @@ export function createMembersService(deps: ServiceDeps, orgs: OrgsService) {
       inspectedOn: i.inspected_on,
       inspector: i.inspector,
       result: i.result,
-      nonConformities: i.non_conformities as { code: string; description: string; severity: string }[],
+      nonConformities: NonConformitiesColumn.parse(i.non_conformities),
       sanctions: i.sanctions,
     };
   }

@@ -1,5 +1,5 @@
 import type { Insertable, Selectable } from 'kysely';
-import type { DataGrantsTable, OrganizationsTable, UsersTable } from '../platform/db/schema.js';
+import type { DataGrantsTable, OrganizationsTable, UsersTable } from './orgs.tables.js';
 import type { Executor } from '../platform/db/transaction.js';
 
 /** The only place that builds SQL for organizations, users, memberships, grants and API tokens. */
@@ -251,15 +251,4 @@ export function revokeToken(db: Executor, orgId: string, tokenId: string, by: st
     .where('token_id', '=', tokenId)
     .returningAll()
     .executeTakeFirst();
-}
-
-export function listAuditEvents(db: Executor, orgId: string, options: { beforeSeq?: number; limit: number }) {
-  let query = db
-    .selectFrom('audit_events')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .orderBy('seq', 'desc')
-    .limit(options.limit);
-  if (options.beforeSeq !== undefined) query = query.where('seq', '<', options.beforeSeq);
-  return query.execute();
 }
