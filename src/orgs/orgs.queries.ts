@@ -1,6 +1,6 @@
 import type { Insertable, Selectable } from 'kysely';
-import type { DataGrantsTable, OrganizationsTable, UsersTable } from './orgs.tables.js';
 import type { Executor } from '../platform/db/transaction.js';
+import type { DataGrantsTable, OrganizationsTable, UsersTable } from './orgs.tables.js';
 
 /** The only place that builds SQL for organizations, users, memberships, grants and API tokens. */
 
