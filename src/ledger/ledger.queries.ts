@@ -125,6 +125,29 @@ export function memberBalances(db: Executor, orgId: string, memberId: string) {
 }
 
 /** A member's lines on one account, oldest first, with the entries they belong to: the statement. */
+/**
+ * The members' balances on the account with this purpose, by sign: `debit` (> 0: what members owe the
+ * cooperative, on `receivable_members`) or `credit` (< 0: what it owes them, on `payable_members`).
+ * `member_key` is the member's id (the nil UUID for lines about no member).
+ */
+export function memberBalancesByPurpose(
+  db: Executor,
+  orgId: string,
+  purpose: string,
+  side: 'debit' | 'credit',
+) {
+  return db
+    .selectFrom('ledger_balances as b')
+    .innerJoin('ledger_accounts as a', (j) =>
+      j.onRef('a.org_id', '=', 'b.org_id').onRef('a.account_id', '=', 'b.account_id'),
+    )
+    .select(['b.member_key', 'b.balance_minor'])
+    .where('b.org_id', '=', orgId)
+    .where('a.purpose', '=', purpose)
+    .where('b.balance_minor', side === 'debit' ? '>' : '<', 0)
+    .execute();
+}
+
 export function memberStatementLines(db: Executor, orgId: string, memberId: string, accountId: string) {
   return db
     .selectFrom('journal_lines as l')

@@ -308,7 +308,16 @@ export function createLedgerService(
     return `; Ayni ledger export (hledger journal)\n${out.join('\n')}\n`;
   }
 
+  /**
+   * For other domains' services, after they authorized the caller: the members' balances on the account
+   * with this purpose, by sign (settlement deducts what members owe; payments pays what they are owed).
+   */
+  function memberBalancesIn(exec: Executor, orgId: string, purpose: string, side: 'debit' | 'credit') {
+    return q.memberBalancesByPurpose(exec, orgId, purpose, side);
+  }
+
   return {
+    memberBalancesIn,
     ensureChartIn,
     postEntryIn,
     bulkPostIn,

@@ -32,14 +32,19 @@ export function findMemberByUser(db: Executor, orgId: string, userId: string) {
     .executeTakeFirst();
 }
 
-export function findMembersByIds(db: Executor, orgId: string, ids: string[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('members')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('member_id', 'in', ids)
-    .execute();
+/** Members by id, in statements of 10,000 ids so a whole organization stays within the parameter limit. */
+export async function findMembersByIds(db: Executor, orgId: string, ids: string[]) {
+  const rows: Selectable<MembersTable>[] = [];
+  for (let i = 0; i < ids.length; i += 10_000)
+    rows.push(
+      ...(await db
+        .selectFrom('members')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .where('member_id', 'in', ids.slice(i, i + 10_000))
+        .execute()),
+    );
+  return rows;
 }
 
 /**
@@ -59,6 +64,30 @@ export async function memberNumbersByIds(db: Executor, orgId: string, ids: strin
     for (const row of rows) numbers.set(row.member_id, row.member_number);
   }
   return numbers;
+}
+
+/** Certifications in force on a date, for the classes a member may deliver into (collection asks). */
+export function certificationsInForce(db: Executor, orgId: string, memberId: string, date: string) {
+  return db
+    .selectFrom('certifications')
+    .select(['scheme', 'status'])
+    .where('org_id', '=', orgId)
+    .where('member_id', '=', memberId)
+    .where('status', '=', 'certified')
+    .where('valid_from', '<=', date)
+    .where((eb) => eb.or([eb('valid_until', 'is', null), eb('valid_until', '>=', date)]))
+    .execute();
+}
+
+/** The member's yearly production estimate: the sum over their plots, in grams (collection's quota). */
+export async function yearlyEstimateGrams(db: Executor, orgId: string, memberId: string): Promise<number> {
+  const row = await db
+    .selectFrom('plots')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('yearly_estimate_grams'), eb.val(0)).as('grams'))
+    .where('org_id', '=', orgId)
+    .where('member_id', '=', memberId)
+    .executeTakeFirstOrThrow();
+  return Number(row.grams);
 }
 
 /** Women's share of the active members, in basis points (null with nobody's sex recorded). */

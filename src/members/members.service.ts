@@ -1375,8 +1375,20 @@ export function createMembersService(deps: ServiceDeps, orgs: OrgsService) {
     return q.womenShareOfActiveMembers(exec, orgId);
   }
 
+  /** For other domains' services (collection's classes): the member's certifications in force on a date. */
+  function certificationsInForce(exec: Executor, orgId: string, memberId: string, date: string) {
+    return q.certificationsInForce(exec, orgId, memberId, date);
+  }
+
+  /** For other domains' services (collection's quota): the member's yearly estimate over their plots. */
+  function yearlyEstimateGrams(exec: Executor, orgId: string, memberId: string) {
+    return q.yearlyEstimateGrams(exec, orgId, memberId);
+  }
+
   return {
     cardOf,
+    certificationsInForce,
+    yearlyEstimateGrams,
     inGoodStandingOn,
     membersInGoodStanding,
     memberIdOf,
