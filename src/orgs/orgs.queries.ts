@@ -252,3 +252,18 @@ export function revokeToken(db: Executor, orgId: string, tokenId: string, by: st
     .returningAll()
     .executeTakeFirst();
 }
+
+/**
+ * An organization's audit events, newest first, a page at a time (`beforeSeq` continues a page). The
+ * audit chain is platform's; the log an organization's officers read is this domain's view of it.
+ */
+export function listAuditEvents(db: Executor, orgId: string, options: { beforeSeq?: number; limit: number }) {
+  let query = db
+    .selectFrom('audit_events')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .orderBy('seq', 'desc')
+    .limit(options.limit);
+  if (options.beforeSeq !== undefined) query = query.where('seq', '<', options.beforeSeq);
+  return query.execute();
+}

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { appendAudit, listAuditEvents } from '../platform/audit.js';
+import { appendAudit } from '../platform/audit.js';
 import type { Executor, Trx } from '../platform/db/transaction.js';
 import { inTransaction } from '../platform/db/transaction.js';
 import type { ServiceDeps } from '../platform/deps.js';
@@ -668,7 +668,7 @@ export function createOrgsService(deps: ServiceDeps) {
 
   async function listAudit(actor: Actor, slug: string, options: { beforeSeq?: number; limit: number }) {
     const access = await authorize(db, actor, slug, 'audit.read');
-    const rows = await listAuditEvents(db, access.org.org_id, options);
+    const rows = await q.listAuditEvents(db, access.org.org_id, options);
     return rows.map((r) => ({
       seq: r.seq,
       occurredAt: r.occurred_at.toISOString(),

@@ -191,15 +191,3 @@ export async function verifyAuditChain(db: Executor, orgId: string, pageSize = 5
   }
   return { orgId, events: count, ok: true };
 }
-
-/** An organization's audit events, newest first, a page at a time (`beforeSeq` continues a page). */
-export function listAuditEvents(db: Executor, orgId: string, options: { beforeSeq?: number; limit: number }) {
-  let query = db
-    .selectFrom('audit_events')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .orderBy('seq', 'desc')
-    .limit(options.limit);
-  if (options.beforeSeq !== undefined) query = query.where('seq', '<', options.beforeSeq);
-  return query.execute();
-}

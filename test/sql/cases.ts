@@ -184,6 +184,7 @@ export const sqlCases: Record<string, Record<string, Call[]>> = {
     findCountry: [['PE']],
     findOrgBySlug: [['cooperativa']],
     findOrgsByIds: [[[ORG, OTHER_ORG]]],
+    lockOrganization: [[ORG]],
     listAllOrgs: [[]],
     insertOrg: [
       {
@@ -310,6 +311,10 @@ export const sqlCases: Record<string, Record<string, Call[]>> = {
     findMemberByUser: [[ORG, USER]],
     findMembersByIds: [[ORG, [MEMBER, OTHER_MEMBER]]],
     findMembersByNumbers: [[ORG, ['0001', '0002']]],
+    memberNumbersByIds: [[ORG, [MEMBER, OTHER_MEMBER]]],
+    certificationsInForce: [[ORG, MEMBER, DAY]],
+    yearlyEstimateGrams: [{ args: [ORG, MEMBER], rows: [{ grams: 0 }] }],
+    womenShareOfActiveMembers: [{ args: [ORG], rows: [{ women: 0, known: 0 }] }],
     insertMember: [{ args: [memberRow], rows: ONE_ROW }],
     updateMember: [
       {
@@ -590,6 +595,10 @@ export const sqlCases: Record<string, Record<string, Call[]>> = {
     findReversal: [[ORG, ID]],
     trialBalance: [[ORG]],
     memberBalances: [[ORG, MEMBER]],
+    memberBalancesByPurpose: [
+      { label: 'debit', args: [ORG, 'receivable_members', 'debit'] },
+      { label: 'credit', args: [ORG, 'payable_members', 'credit'] },
+    ],
     memberStatementLines: [[ORG, MEMBER, ID]],
     allEntriesWithLines: [[ORG]],
   }),
@@ -1019,6 +1028,5 @@ export const sqlCases: Record<string, Record<string, Call[]>> = {
       { label: 'secret vote', args: [ORG, 'vote', ID, MEMBER] },
       { label: 'election', args: [ORG, 'election', ID, MEMBER] },
     ],
-    womenShareOfMembers: [{ args: [ORG], rows: [{ women: 0, known: 0 }] }],
   }),
 };
