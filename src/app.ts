@@ -1,8 +1,6 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { registerCollectionRoutes } from './collection/collection.routes.js';
-import { createCollectionService } from './collection/collection.service.js';
-import './collection/messages.js';
+import { createCollectionService, registerCollectionRoutes } from './collection/index.js';
 import {
   createGovernanceService,
   createMinutesService,
@@ -28,14 +26,7 @@ import {
   registerAuthRoutes,
   registerOrgRoutes,
 } from './orgs/index.js';
-import './governance/messages.js';
-import { registerPaymentRoutes } from './payments/payments.routes.js';
-import './payments/messages.js';
-import { createPaymentsService } from './payments/payments.service.js';
-import './settlement/messages.js';
-import './ledger/messages.js';
-import './members/messages.js';
-import './orgs/messages.js';
+import { createPaymentsService, registerPaymentRoutes } from './payments/index.js';
 import { type Clock, systemClock } from './platform/clock.js';
 import type { Db } from './platform/db/transaction.js';
 import { AppError } from './platform/errors.js';
@@ -43,8 +34,7 @@ import { Problem } from './platform/http/problem.js';
 import { createHttpServer, type HttpServer } from './platform/http/server.js';
 import { type IdGenerator, randomIds } from './platform/ids.js';
 import { PACKAGE_VERSION } from './platform/paths.js';
-import { registerSettlementRoutes } from './settlement/settlement.routes.js';
-import { createSettlementService } from './settlement/settlement.service.js';
+import { createSettlementService, registerSettlementRoutes } from './settlement/index.js';
 
 /**
  * The composition root: builds every service from the database, the clock and the id source, and

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requireActor } from '../orgs/auth.plugin.js';
+import { requireActor } from '../orgs/index.js';
 import { OrgParams, problemResponses, Slug } from '../orgs/orgs.contract.js';
 import { fileResponse } from '../platform/http/openapi.js';
 import { problemFor } from '../platform/http/problem.js';
@@ -20,7 +20,7 @@ import {
   TicketPriceView,
   TicketView,
   VoidTicketBody,
-} from './collection.schema.js';
+} from './collection.contract.js';
 import type { CollectionService } from './collection.service.js';
 import { receiptPdf } from './documents/receipt.js';
 

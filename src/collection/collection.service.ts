@@ -1,8 +1,7 @@
-import type { LedgerService } from '../ledger/ledger.service.js';
-import type { MembersService } from '../members/members.service.js';
-import { type Actor, actorUserId, auditActor } from '../orgs/actor.js';
-import type { OrgAccess, OrgsService } from '../orgs/orgs.service.js';
-import { ACTIONS } from '../orgs/permissions.js';
+import type { LedgerService } from '../ledger/index.js';
+import type { MembersService } from '../members/index.js';
+import type { OrgAccess, OrgsService } from '../orgs/index.js';
+import { ACTIONS, type Actor, actorUserId, auditActor } from '../orgs/index.js';
 import { appendAudit } from '../platform/audit.js';
 import { todayIn } from '../platform/dates.js';
 import { type Executor, inTransaction, type Trx } from '../platform/db/transaction.js';
@@ -11,8 +10,8 @@ import { AppError, conflict, type FieldError, forbidden, invalid, notFound } fro
 import { idempotentCreate } from '../platform/idempotency.js';
 import { type Currency, currencyOf, formatMoney, parseMoney } from '../platform/money.js';
 import { fromGrams, toGrams } from '../platform/units.js';
+import type { CreateScheduleInput, CreateTicketInput } from './collection.contract.js';
 import * as q from './collection.queries.js';
-import type { CreateScheduleInput, CreateTicketInput } from './collection.schema.js';
 import {
   PricingError,
   type PricingRule,

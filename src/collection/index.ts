@@ -5,7 +5,7 @@
  */
 import './messages.js';
 
-export { type CollectionService, createCollectionService } from './collection.service.js';
 export { registerCollectionRoutes } from './collection.routes.js';
-/** Prices per kilogram as the cooperative writes them ("12.50"), in exact units: settlement reads its rule with it. */
-export { parsePricePerKg } from './pricing.js';
+export { type CollectionService, createCollectionService } from './collection.service.js';
+/** Prices per kilogram between text ("12.50") and exact units: settlement reads and shows its rule with them. */
+export { formatPricePerKg, parsePricePerKg } from './pricing.js';

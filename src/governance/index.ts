@@ -2,6 +2,7 @@
  * The public face of governance: the only file that other domains and the composition roots may
  * import (.dependency-cruiser.cjs).
  */
+import './messages.js';
 
 export { registerGovernanceRoutes } from './governance.routes.js';
 export { createGovernanceService, type GovernanceService } from './governance.service.js';

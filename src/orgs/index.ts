@@ -3,6 +3,7 @@
  * composition roots may import. Everything else in this folder is internal; `npm run lint` fails on a
  * reach past this file (.dependency-cruiser.cjs).
  */
+import './messages.js';
 
 // Who acts, and what they may do.
 export { type Actor, actorUserId, auditActor, personActor, systemActor } from './actor.js';

@@ -2,5 +2,7 @@
  * The public face of payments: the only file that other domains and the composition roots may import
  * (.dependency-cruiser.cjs).
  */
-export { createPaymentsService, type PaymentsService } from './payments.service.js';
+import './messages.js';
+
 export { registerPaymentRoutes } from './payments.routes.js';
+export { createPaymentsService, type PaymentsService } from './payments.service.js';

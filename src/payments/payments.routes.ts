@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { writeCsv } from '../members/import/export.js';
-import { requireActor } from '../orgs/auth.plugin.js';
+import { writeCsv } from '../members/index.js';
+import { requireActor } from '../orgs/index.js';
 import { ClientId, OrgParams, problemResponses, Slug } from '../orgs/orgs.contract.js';
 import { fileResponse } from '../platform/http/openapi.js';
 import type { HttpServer } from '../platform/http/server.js';

@@ -1,15 +1,15 @@
-import type { CollectionService } from '../collection/collection.service.js';
-import type { LedgerService } from '../ledger/ledger.service.js';
-import type { MembersService } from '../members/members.service.js';
-import { type Actor, auditActor } from '../orgs/actor.js';
-import type { OrgAccess, OrgsService } from '../orgs/orgs.service.js';
+import type { CollectionService } from '../collection/index.js';
+import type { LedgerService } from '../ledger/index.js';
+import type { MembersService } from '../members/index.js';
+import type { OrgAccess, OrgsService } from '../orgs/index.js';
+import { type Actor, auditActor } from '../orgs/index.js';
 import { appendAudit } from '../platform/audit.js';
 import { type Executor, inTransaction } from '../platform/db/transaction.js';
 import type { ServiceDeps } from '../platform/deps.js';
 import { conflict, invalid, notFound } from '../platform/errors.js';
 import { idempotentCreate } from '../platform/idempotency.js';
 import { currencyOf, formatMoney } from '../platform/money.js';
-import type { SettlementService } from '../settlement/settlement.service.js';
+import type { SettlementService } from '../settlement/index.js';
 import * as q from './payments.queries.js';
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requireActor } from '../orgs/auth.plugin.js';
+import { requireActor } from '../orgs/index.js';
 import { ClientId, OrgParams, problemResponses, Slug } from '../orgs/orgs.contract.js';
 import type { HttpServer } from '../platform/http/server.js';
 import type { SettlementService } from './settlement.service.js';

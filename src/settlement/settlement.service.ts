@@ -1,8 +1,8 @@
-import { formatPricePerKg, parsePricePerKg } from '../collection/pricing.js';
-import type { LedgerService, PostingLine } from '../ledger/ledger.service.js';
-import type { MembersService } from '../members/members.service.js';
-import { type Actor, auditActor } from '../orgs/actor.js';
-import type { OrgAccess, OrgsService } from '../orgs/orgs.service.js';
+import { formatPricePerKg, parsePricePerKg } from '../collection/index.js';
+import type { LedgerService, PostingLine } from '../ledger/index.js';
+import type { MembersService } from '../members/index.js';
+import type { OrgAccess, OrgsService } from '../orgs/index.js';
+import { type Actor, auditActor } from '../orgs/index.js';
 import { appendAudit } from '../platform/audit.js';
 import { todayIn } from '../platform/dates.js';
 import { type Executor, inTransaction, type Trx } from '../platform/db/transaction.js';
