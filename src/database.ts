@@ -5,11 +5,21 @@
  * A new domain adds its `…Tables` interface to the `extends` list. This is the only file outside a domain
  * that may import its tables file (.dependency-cruiser.cjs).
  */
+import type { CollectionTables } from './collection/collection.tables.js';
 import type { GovernanceTables } from './governance/governance.tables.js';
 import type { LedgerTables } from './ledger/ledger.tables.js';
 import type { MembersTables } from './members/members.tables.js';
 import type { OrgsTables } from './orgs/orgs.tables.js';
+import type { PaymentsTables } from './payments/payments.tables.js';
+import type { SettlementTables } from './settlement/settlement.tables.js';
 
 declare module './platform/db/schema.js' {
-  interface Database extends OrgsTables, MembersTables, LedgerTables, GovernanceTables {}
+  interface Database
+    extends OrgsTables,
+      MembersTables,
+      LedgerTables,
+      CollectionTables,
+      SettlementTables,
+      PaymentsTables,
+      GovernanceTables {}
 }

@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
-import type { WeighTicketsTable } from '../platform/db/schema.js';
 import type { Executor } from '../platform/db/transaction.js';
+import type { WeighTicketsTable } from './collection.tables.js';
 
 /** The only place that builds SQL for collection. */
 
