@@ -7,6 +7,7 @@ import { addDays, todayIn } from '../platform/dates.js';
 import { inTransaction } from '../platform/db/transaction.js';
 import { fromGrams } from '../platform/units.js';
 import { toPricingRule } from './collection.service.js';
+import { PriceRuleColumn } from './collection.tables.js';
 import { priceWeighTicket } from './pricing.js';
 
 /**
@@ -51,7 +52,7 @@ export const collectionDemo: DemoPart = {
         .where('org_id', '=', orgId)
         .where('schedule_id', '=', scheduleInput.id)
         .executeTakeFirstOrThrow();
-      const rule = toPricingRule(schedule.rule as never, { code: 'PEN', minorUnits: 2 });
+      const rule = toPricingRule(PriceRuleColumn.parse(schedule.rule), { code: 'PEN', minorUnits: 2 });
       const members = await db
         .selectFrom('members')
         .select(['member_id', 'member_number'])

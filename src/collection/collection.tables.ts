@@ -1,4 +1,5 @@
 import type { ColumnType } from 'kysely';
+import { z } from 'zod';
 import type { Timestamp } from '../platform/db/schema.js';
 
 /**
@@ -84,3 +85,40 @@ export interface CollectionTables {
   weigh_tickets: WeighTicketsTable;
   weigh_ticket_voids: WeighTicketVoidsTable;
 }
+
+// ---- JSON columns: the shape of what is stored, parsed where it is read -----------------------------
+
+/**
+ * `price_schedules.rule`: the pricing rule as stored, prices per kg in exact units as decimal text
+ * (bigints do not survive JSON). collection.service.ts `toPricingRule` turns it into pricing.ts's rule.
+ */
+export const PriceRuleColumn = z.object({
+  base: z.object({ kind: z.literal('fixed'), pricePerKg: z.string() }),
+  yieldRule: z
+    .discriminatedUnion('kind', [
+      z.object({
+        kind: z.literal('points'),
+        referenceBp: z.number(),
+        perPointPerKg: z.string(),
+        perPointBelowPerKg: z.string().optional(),
+      }),
+      z.object({
+        kind: z.literal('factor'),
+        baseFactorHundredths: z.number(),
+        maxFactorHundredths: z.number().optional(),
+      }),
+    ])
+    .nullable(),
+  moisture: z.object({ referenceBp: z.number() }).nullable(),
+  certificationPremiums: z.record(z.string(), z.string()),
+  cupPremiums: z.array(z.object({ minScoreHundredths: z.number(), premiumPerKg: z.string() })),
+});
+export type StoredPriceRule = z.infer<typeof PriceRuleColumn>;
+
+/**
+ * `weigh_tickets.pricing`: the ticket's price computation as recorded (pricing.ts `TicketPrice`, bigints
+ * as text). The receipt reads its worded lines; the other figures are kept for audit.
+ */
+export const TicketPricingColumn = z.looseObject({
+  lines: z.array(z.object({ code: z.string(), params: z.record(z.string(), z.string()) })),
+});

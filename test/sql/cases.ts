@@ -536,9 +536,7 @@ export const sqlCases: Record<string, Record<string, Call[]>> = {
       ],
     ],
     findVoid: [[ORG, ID]],
-    certificationsInForce: [[ORG, MEMBER, DAY]],
     deliveredGrams: [{ args: [ORG, MEMBER, DAY, LATER_DAY], rows: [{ grams: 0 }] }],
-    quotaGrams: [{ args: [ORG, MEMBER], rows: [{ grams: 0 }] }],
   }),
 
   'ledger/ledger.queries': casesOf(ledger, {
