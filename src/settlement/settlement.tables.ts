@@ -1,4 +1,5 @@
 import type { ColumnType } from 'kysely';
+import { z } from 'zod';
 import type { Timestamp } from '../platform/db/schema.js';
 
 /**
@@ -64,3 +65,48 @@ export interface SettlementTables {
   settled_tickets: SettledTicketsTable;
   settlement_approvals: SettlementApprovalsTable;
 }
+
+// ---- JSON columns: the shape of what is stored, parsed where it is read -----------------------------
+
+/** `settlements.rule`: the rule as drafted, amounts in exact units as decimal text (bigints do not survive JSON). */
+export const SettlementRuleColumn = z.object({
+  /** Absent in settlements drafted before the final-price mode existed: a second payment. */
+  mode: z.enum(['second_payment', 'final_price']).optional(),
+  pricePerKgByClass: z.record(z.string(), z.string()),
+  deductions: z.array(
+    z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('share_capital_per_qq'), perQuintalMinor: z.string() }),
+      z.object({ kind: z.literal('owed') }),
+      z.object({ kind: z.literal('services') }),
+    ]),
+  ),
+  floorBp: z.number(),
+});
+export type StoredSettlementRule = z.infer<typeof SettlementRuleColumn>;
+
+/** `settlements.services`: services charged to members (inputs, transport), in minor units as text. */
+export const SettlementServicesColumn = z.array(
+  z.object({ memberId: z.string(), code: z.string(), amountMinor: z.string() }),
+);
+
+/**
+ * `settlement_lines.detail`: the member's computation (compute.ts `MemberSettlement`, bigints as text) and
+ * how many tickets it took. Loose: the screen and the slip read these parts, the rest is kept for audit.
+ */
+export const LineDetailColumn = z.looseObject({
+  memberId: z.string(),
+  tickets: z.number().optional(),
+  deductions: z.array(
+    z.looseObject({ kind: z.string(), code: z.string(), requestedMinor: z.string(), takenMinor: z.string() }),
+  ),
+  grossByClass: z.array(
+    z.looseObject({
+      certificationClass: z.string(),
+      payableGrams: z.string(),
+      pricePerKg: z.string(),
+      valueAtPriceMinor: z.string().optional(),
+      alreadyCreditedMinor: z.string().optional(),
+      amountMinor: z.string(),
+    }),
+  ),
+});

@@ -639,7 +639,6 @@ export const sqlCases: Record<string, Record<string, Call[]>> = {
     ticketsOf: [[ORG, ID], { label: 'one member', args: [ORG, ID, MEMBER] }],
     settledElsewhere: [[ORG, ID, DAY, LATER_DAY, ['conventional']]],
     staleTickets: [[ORG, ID]],
-    owedByMember: [[ORG]],
     deleteLines: [[ORG, ID]],
     insertLines: [
       [
