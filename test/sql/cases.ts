@@ -664,7 +664,6 @@ export const sqlCases: Record<string, Record<string, Call[]>> = {
   }),
 
   'payments/payments.queries': casesOf(payments, {
-    membersOwed: [[ORG]],
     pendingMemberIds: [[ORG]],
     insertBatch: [
       [
