@@ -2,7 +2,7 @@ import {
   PointView as CollectionPointView,
   ScheduleView,
   TicketView,
-} from './collection/collection.schema.js';
+} from './collection/collection.contract.js';
 import { Assembly } from './governance/governance.routes.js';
 import { Minutes } from './governance/minutes.routes.js';
 import { Election, Term } from './governance/organs.routes.js';
