@@ -1,36 +1,32 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { registerCollectionRoutes } from './collection/collection.routes.js';
-import { createCollectionService } from './collection/collection.service.js';
-import './collection/messages.js';
-import { registerGovernanceRoutes } from './governance/governance.routes.js';
-import { createGovernanceService } from './governance/governance.service.js';
-import './governance/messages.js';
-import { registerMinutesRoutes } from './governance/minutes.routes.js';
-import { createMinutesService } from './governance/minutes.service.js';
-import { registerOrganRoutes } from './governance/organs.routes.js';
-import { createOrgansService } from './governance/organs.service.js';
-import { registerLedgerRoutes } from './ledger/ledger.routes.js';
-import { createLedgerService } from './ledger/ledger.service.js';
-import { registerPaymentRoutes } from './payments/payments.routes.js';
-import './payments/messages.js';
-import { createPaymentsService } from './payments/payments.service.js';
-import { registerSettlementRoutes } from './settlement/settlement.routes.js';
-import './settlement/messages.js';
-import { createSettlementService } from './settlement/settlement.service.js';
-import './ledger/messages.js';
-import { registerImportRoutes } from './members/import.routes.js';
-import { createImportService } from './members/import.service.js';
-import { registerMemberRoutes } from './members/members.routes.js';
-import { createMembersService } from './members/members.service.js';
-import './members/messages.js';
+import { createCollectionService, registerCollectionRoutes } from './collection/index.js';
+import {
+  createGovernanceService,
+  createMinutesService,
+  createOrgansService,
+  registerGovernanceRoutes,
+  registerMinutesRoutes,
+  registerOrganRoutes,
+} from './governance/index.js';
+import { createLedgerService, registerLedgerRoutes } from './ledger/index.js';
+import {
+  createImportService,
+  createMembersService,
+  registerImportRoutes,
+  registerMemberRoutes,
+} from './members/index.js';
 import { nameOpenApiComponents } from './openapi-components.js';
-import { registerAuthentication } from './orgs/auth.plugin.js';
-import { registerAuthRoutes } from './orgs/auth.routes.js';
-import { type AuthSettings, createAuthService, DEFAULT_AUTH_SETTINGS } from './orgs/auth.service.js';
-import { registerOrgRoutes } from './orgs/orgs.routes.js';
-import { createOrgsService } from './orgs/orgs.service.js';
-import './orgs/messages.js';
+import {
+  type AuthSettings,
+  createAuthService,
+  createOrgsService,
+  DEFAULT_AUTH_SETTINGS,
+  registerAuthentication,
+  registerAuthRoutes,
+  registerOrgRoutes,
+} from './orgs/index.js';
+import { createPaymentsService, registerPaymentRoutes } from './payments/index.js';
 import { type Clock, systemClock } from './platform/clock.js';
 import type { Db } from './platform/db/transaction.js';
 import { AppError } from './platform/errors.js';
@@ -38,6 +34,7 @@ import { Problem } from './platform/http/problem.js';
 import { createHttpServer, type HttpServer } from './platform/http/server.js';
 import { type IdGenerator, randomIds } from './platform/ids.js';
 import { PACKAGE_VERSION } from './platform/paths.js';
+import { createSettlementService, registerSettlementRoutes } from './settlement/index.js';
 
 /**
  * The composition root: builds every service from the database, the clock and the id source, and

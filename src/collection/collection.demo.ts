@@ -1,13 +1,13 @@
 import type { DemoPart } from '../demo/demo.js';
 import { prng } from '../demo/random.js';
-import type { NewEntry } from '../ledger/ledger.service.js';
-import { systemActor } from '../orgs/actor.js';
-import { demoId } from '../orgs/orgs.demo.js';
+import type { NewEntry } from '../ledger/index.js';
+import { demoId, systemActor } from '../orgs/index.js';
 import { appendAudit } from '../platform/audit.js';
 import { addDays, todayIn } from '../platform/dates.js';
 import { inTransaction } from '../platform/db/transaction.js';
 import { fromGrams } from '../platform/units.js';
 import { toPricingRule } from './collection.service.js';
+import { PriceRuleColumn } from './collection.tables.js';
 import { priceWeighTicket } from './pricing.js';
 
 /**
@@ -52,7 +52,7 @@ export const collectionDemo: DemoPart = {
         .where('org_id', '=', orgId)
         .where('schedule_id', '=', scheduleInput.id)
         .executeTakeFirstOrThrow();
-      const rule = toPricingRule(schedule.rule as never, { code: 'PEN', minorUnits: 2 });
+      const rule = toPricingRule(PriceRuleColumn.parse(schedule.rule), { code: 'PEN', minorUnits: 2 });
       const members = await db
         .selectFrom('members')
         .select(['member_id', 'member_number'])

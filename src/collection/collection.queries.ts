@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
-import type { WeighTicketsTable } from '../platform/db/schema.js';
 import type { Executor } from '../platform/db/transaction.js';
+import type { WeighTicketsTable } from './collection.tables.js';
 
 /** The only place that builds SQL for collection. */
 
@@ -119,21 +119,11 @@ export function findTicket(db: Executor, orgId: string, ticketId: string) {
     .innerJoin('collection_points as p', (j) =>
       j.onRef('p.org_id', '=', 't.org_id').onRef('p.point_id', '=', 't.point_id'),
     )
-    .innerJoin('members as m', (j) =>
-      j.onRef('m.org_id', '=', 't.org_id').onRef('m.member_id', '=', 't.member_id'),
-    )
     .leftJoin('weigh_ticket_voids as v', (j) =>
       j.onRef('v.org_id', '=', 't.org_id').onRef('v.ticket_id', '=', 't.ticket_id'),
     )
     .selectAll('t')
-    .select([
-      'p.code as point_code',
-      'm.member_number',
-      'm.given_names',
-      'm.family_names',
-      'v.reason as void_reason',
-      'v.voided_at',
-    ])
+    .select(['p.code as point_code', 'v.reason as void_reason', 'v.voided_at'])
     .where('t.org_id', '=', orgId)
     .where('t.ticket_id', '=', ticketId)
     .executeTakeFirst();
@@ -149,21 +139,11 @@ export function listTickets(
     .innerJoin('collection_points as p', (j) =>
       j.onRef('p.org_id', '=', 't.org_id').onRef('p.point_id', '=', 't.point_id'),
     )
-    .innerJoin('members as m', (j) =>
-      j.onRef('m.org_id', '=', 't.org_id').onRef('m.member_id', '=', 't.member_id'),
-    )
     .leftJoin('weigh_ticket_voids as v', (j) =>
       j.onRef('v.org_id', '=', 't.org_id').onRef('v.ticket_id', '=', 't.ticket_id'),
     )
     .selectAll('t')
-    .select([
-      'p.code as point_code',
-      'm.member_number',
-      'm.given_names',
-      'm.family_names',
-      'v.reason as void_reason',
-      'v.voided_at',
-    ])
+    .select(['p.code as point_code', 'v.reason as void_reason', 'v.voided_at'])
     .where('t.org_id', '=', orgId)
     .orderBy('t.delivered_at', 'desc')
     .orderBy('t.ticket_number', 'desc')
@@ -198,19 +178,6 @@ export function findVoid(db: Executor, orgId: string, ticketId: string) {
     .executeTakeFirst();
 }
 
-/** Certifications in force on a date, for the classes a member may deliver into. */
-export function certificationsInForce(db: Executor, orgId: string, memberId: string, date: string) {
-  return db
-    .selectFrom('certifications')
-    .select(['scheme', 'status'])
-    .where('org_id', '=', orgId)
-    .where('member_id', '=', memberId)
-    .where('status', '=', 'certified')
-    .where('valid_from', '<=', date)
-    .where((eb) => eb.or([eb('valid_until', 'is', null), eb('valid_until', '>=', date)]))
-    .execute();
-}
-
 /** Net grams a member delivered between two dates, tickets not voided. */
 export async function deliveredGrams(
   db: Executor,
@@ -230,17 +197,6 @@ export async function deliveredGrams(
     .where('t.delivery_date', '>=', from)
     .where('t.delivery_date', '<=', to)
     .where('v.ticket_id', 'is', null)
-    .executeTakeFirstOrThrow();
-  return Number(row.grams);
-}
-
-/** The member's yearly production estimate: the sum over their plots, in grams. */
-export async function quotaGrams(db: Executor, orgId: string, memberId: string): Promise<number> {
-  const row = await db
-    .selectFrom('plots')
-    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('yearly_estimate_grams'), eb.val(0)).as('grams'))
-    .where('org_id', '=', orgId)
-    .where('member_id', '=', memberId)
     .executeTakeFirstOrThrow();
   return Number(row.grams);
 }

@@ -1,4 +1,4 @@
-import { requireActor } from '../orgs/auth.plugin.js';
+import { requireActor } from '../orgs/index.js';
 import { fileResponse } from '../platform/http/openapi.js';
 import { problemFor } from '../platform/http/problem.js';
 import type { HttpServer } from '../platform/http/server.js';

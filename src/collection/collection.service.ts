@@ -1,8 +1,7 @@
-import type { LedgerService } from '../ledger/ledger.service.js';
-import type { MembersService } from '../members/members.service.js';
-import { type Actor, actorUserId, auditActor } from '../orgs/actor.js';
-import type { OrgAccess, OrgsService } from '../orgs/orgs.service.js';
-import { ACTIONS } from '../orgs/permissions.js';
+import type { LedgerService } from '../ledger/index.js';
+import type { MembersService } from '../members/index.js';
+import type { OrgAccess, OrgsService } from '../orgs/index.js';
+import { ACTIONS, type Actor, actorUserId, auditActor } from '../orgs/index.js';
 import { appendAudit } from '../platform/audit.js';
 import { todayIn } from '../platform/dates.js';
 import { type Executor, inTransaction, type Trx } from '../platform/db/transaction.js';
@@ -17,6 +16,7 @@ import type {
   PriceRuleView,
 } from './collection.contract.js';
 import * as q from './collection.queries.js';
+import { PriceRuleColumn, type StoredPriceRule, TicketPricingColumn } from './collection.tables.js';
 import {
   PricingError,
   type PricingRule,
@@ -47,18 +47,7 @@ const CLASS_NEEDS: Record<string, ('organic' | 'fairtrade')[]> = {
   organic_fairtrade: ['organic', 'fairtrade'],
 };
 
-interface StoredRule {
-  base: { kind: 'fixed'; pricePerKg: string };
-  yieldRule:
-    | { kind: 'points'; referenceBp: number; perPointPerKg: string; perPointBelowPerKg?: string }
-    | { kind: 'factor'; baseFactorHundredths: number; maxFactorHundredths?: number }
-    | null;
-  moisture: { referenceBp: number } | null;
-  certificationPremiums: Record<string, string>;
-  cupPremiums: { minScoreHundredths: number; premiumPerKg: string }[];
-}
-
-export function toPricingRule(stored: StoredRule, currency: Currency): PricingRule {
+export function toPricingRule(stored: StoredPriceRule, currency: Currency): PricingRule {
   const y = stored.yieldRule;
   return {
     currency,
@@ -200,7 +189,7 @@ export function createCollectionService(
 
   // ---- price schedules ------------------------------------------------------------------------------
 
-  function storedRuleOf(input: CreateScheduleInput, currency: Currency): StoredRule {
+  function storedRuleOf(input: CreateScheduleInput, currency: Currency): StoredPriceRule {
     const price = (text: string) => parsePricePerKg(text, currency).toString();
     return {
       base: { kind: 'fixed', pricePerKg: price(input.basePricePerKg) },
@@ -336,14 +325,17 @@ export function createCollectionService(
         certificationClass: facts.certificationClass,
       });
     try {
-      const price = priceWeighTicket(toPricingRule(schedule.rule as StoredRule, currencyOf(a.org.currency)), {
-        netGrams: facts.netGrams,
-        ...(facts.moisturePercent && { moistureBp: hundredths(facts.moisturePercent) }),
-        ...(facts.yieldPercent && { yieldBp: hundredths(facts.yieldPercent) }),
-        ...(facts.factor && { factorHundredths: hundredths(facts.factor) }),
-        cupScoreHundredths: facts.cupScore ? hundredths(facts.cupScore) : null,
-        certifications: CLASS_NEEDS[facts.certificationClass] ?? [],
-      });
+      const price = priceWeighTicket(
+        toPricingRule(PriceRuleColumn.parse(schedule.rule), currencyOf(a.org.currency)),
+        {
+          netGrams: facts.netGrams,
+          ...(facts.moisturePercent && { moistureBp: hundredths(facts.moisturePercent) }),
+          ...(facts.yieldPercent && { yieldBp: hundredths(facts.yieldPercent) }),
+          ...(facts.factor && { factorHundredths: hundredths(facts.factor) }),
+          cupScoreHundredths: facts.cupScore ? hundredths(facts.cupScore) : null,
+          certifications: CLASS_NEEDS[facts.certificationClass] ?? [],
+        },
+      );
       return { schedule, price };
     } catch (error) {
       if (error instanceof PricingError)
@@ -445,7 +437,7 @@ export function createCollectionService(
     }
     const deliveryDate = todayIn(a.org.time_zone, new Date(input.deliveredAt));
     const held = new Set(
-      (await q.certificationsInForce(trx, a.org.org_id, memberId, deliveryDate)).map((c) =>
+      (await members.certificationsInForce(trx, a.org.org_id, memberId, deliveryDate)).map((c) =>
         c.scheme.startsWith('organic') ? 'organic' : c.scheme,
       ),
     );
@@ -642,9 +634,41 @@ export function createCollectionService(
     return getTicket(actor, slug, ticketId);
   }
 
-  function ticketView(t: NonNullable<Awaited<ReturnType<typeof q.findTicket>>>) {
+  /**
+   * Tickets with their member's number and names, which the members domain reads (one query for all the
+   * rows) rather than collection joining the members table.
+   */
+  async function withMembers<T extends { member_id: string }>(exec: Executor, orgId: string, rows: T[]) {
+    const people = new Map(
+      (await members.memberRowsByIds(exec, orgId, [...new Set(rows.map((r) => r.member_id))])).map((m) => [
+        m.member_id,
+        m,
+      ]),
+    );
+    return rows.flatMap((row) => {
+      const m = people.get(row.member_id);
+      return m
+        ? [
+            {
+              ...row,
+              member_number: m.member_number,
+              given_names: m.given_names,
+              family_names: m.family_names,
+            },
+          ]
+        : [];
+    });
+  }
+
+  function ticketView(
+    t: NonNullable<Awaited<ReturnType<typeof q.findTicket>>> & {
+      member_number: string;
+      given_names: string;
+      family_names: string;
+    },
+  ) {
     const currency = currencyOf(t.currency);
-    const pricing = t.pricing as { lines: { code: string; params: Record<string, string> }[] };
+    const pricing = TicketPricingColumn.parse(t.pricing);
     return {
       id: t.ticket_id,
       pointCode: t.point_code,
@@ -678,7 +702,8 @@ export function createCollectionService(
 
   async function getTicket(actor: Actor, slug: string, ticketId: string) {
     const a = await readAccess(db, actor, slug);
-    const ticket = await q.findTicket(db, a.org.org_id, ticketId);
+    const found = await q.findTicket(db, a.org.org_id, ticketId);
+    const [ticket] = found ? await withMembers(db, a.org.org_id, [found]) : [];
     if (!ticket) throw notFound('collection.ticket_not_found');
     // the receipt shows the cooperative and the local time of the desk
     const local = new Intl.DateTimeFormat('en-CA', {
@@ -697,7 +722,9 @@ export function createCollectionService(
 
   /** For other domains' services, after they authorized the caller: a member's tickets in a period. */
   async function ticketsOfMember(orgId: string, memberId: string, from: string, to: string) {
-    return (await q.listTickets(db, orgId, { limit: 1000, memberId, from, to })).map(ticketView);
+    return (
+      await withMembers(db, orgId, await q.listTickets(db, orgId, { limit: 1000, memberId, from, to }))
+    ).map(ticketView);
   }
 
   async function listTickets(
@@ -723,7 +750,7 @@ export function createCollectionService(
       ...(filter.from && { from: filter.from }),
       ...(filter.to && { to: filter.to }),
     });
-    return rows.map(ticketView);
+    return (await withMembers(db, a.org.org_id, rows)).map(ticketView);
   }
 
   /**
@@ -736,14 +763,14 @@ export function createCollectionService(
     const member = (await members.memberRowsByIds(db, a.org.org_id, [memberId]))[0]!;
     const today = todayIn(a.org.time_zone, clock.now());
     const held = new Set(
-      (await q.certificationsInForce(db, a.org.org_id, memberId, today)).map((c) =>
+      (await members.certificationsInForce(db, a.org.org_id, memberId, today)).map((c) =>
         c.scheme.startsWith('organic') ? 'organic' : c.scheme,
       ),
     );
     const classes = Object.entries(CLASS_NEEDS)
       .filter(([, needs]) => needs.every((n) => held.has(n)))
       .map(([k]) => k);
-    const quota = await q.quotaGrams(db, a.org.org_id, memberId);
+    const quota = await members.yearlyEstimateGrams(db, a.org.org_id, memberId);
     const delivered = await q.deliveredGrams(db, a.org.org_id, memberId, `${today.slice(0, 4)}-01-01`, today);
     return {
       memberNumber,

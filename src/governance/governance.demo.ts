@@ -1,12 +1,11 @@
 import { createServices } from '../app.js';
 import type { DemoContext, DemoPart } from '../demo/demo.js';
 import { prng } from '../demo/random.js';
-import { systemActor } from '../orgs/actor.js';
-import { demoId } from '../orgs/orgs.demo.js';
+import { demoId, systemActor } from '../orgs/index.js';
 import { SteppingClock } from '../platform/clock.js';
 import { addDays, daysBetween, todayIn, yearsBefore } from '../platform/dates.js';
-import type { OrganKind } from '../platform/db/schema.js';
 import { AppError } from '../platform/errors.js';
+import type { OrganKind } from './governance.tables.js';
 
 /**
  * Two demo cooperatives with the Peruvian statute preset, their organs and terms, last year's ordinary

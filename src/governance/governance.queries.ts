@@ -1,4 +1,5 @@
 import { type Insertable, sql, type Updateable } from 'kysely';
+import { type Executor, insertInChunks } from '../platform/db/transaction.js';
 import type {
   AssemblyProxiesTable,
   ElectionBallotsTable,
@@ -12,8 +13,7 @@ import type {
   OfficePosition,
   OfficeTermsTable,
   OversightReportsTable,
-} from '../platform/db/schema.js';
-import { type Executor, insertInChunks } from '../platform/db/transaction.js';
+} from './governance.tables.js';
 
 /** The only place that builds SQL for governance. */
 
@@ -367,16 +367,15 @@ const termColumns = [
   't.election_id',
   't.recorded_at',
   't.recorded_by_label',
-  'm.member_number',
 ] as const;
 
-/** Every term of the organization (a cooperative has tens, not thousands), with the holder's number. */
+/**
+ * Every term of the organization (a cooperative has tens, not thousands); the holder's member number is
+ * the members domain's to read (member-facts.ts).
+ */
 export function termsOf(db: Executor, orgId: string) {
   return db
     .selectFrom('office_terms as t')
-    .leftJoin('members as m', (j) =>
-      j.onRef('m.org_id', '=', 't.org_id').onRef('m.member_id', '=', 't.member_id'),
-    )
     .select(termColumns)
     .where('t.org_id', '=', orgId)
     .orderBy('t.organ')
@@ -389,9 +388,6 @@ export type TermRow = Awaited<ReturnType<typeof termsOf>>[number];
 export function termOf(db: Executor, orgId: string, termId: string) {
   return db
     .selectFrom('office_terms as t')
-    .leftJoin('members as m', (j) =>
-      j.onRef('m.org_id', '=', 't.org_id').onRef('m.member_id', '=', 't.member_id'),
-    )
     .select(termColumns)
     .where('t.org_id', '=', orgId)
     .where('t.term_id', '=', termId)
@@ -436,19 +432,18 @@ export function updateTerm(
     .execute();
 }
 
+/** The members holding a delegate's seat on a date (terms of non-members have no member id). */
 export function delegatesInOffice(db: Executor, orgId: string, on: string) {
   return db
     .selectFrom('office_terms as t')
-    .innerJoin('members as m', (j) =>
-      j.onRef('m.org_id', '=', 't.org_id').onRef('m.member_id', '=', 't.member_id'),
-    )
-    .select(['t.member_id', 'm.member_number'])
+    .select(['t.member_id'])
     .distinct()
+    .where('t.member_id', 'is not', null)
     .where('t.org_id', '=', orgId)
     .where('t.organ', '=', 'delegates')
     .where('t.starts_on', '<=', on)
     .where(sql<boolean>`coalesce(t.ended_on, t.ends_on) > ${on}`)
-    .execute() as Promise<{ member_id: string; member_number: string }[]>;
+    .execute() as Promise<{ member_id: string }[]>;
 }
 
 // ---- proxies ---------------------------------------------------------------------------------------
@@ -503,24 +498,10 @@ export function insertProxy(db: Executor, row: Insertable<AssemblyProxiesTable>)
 
 export function proxiesOf(db: Executor, orgId: string, assemblyId: string) {
   return db
-    .selectFrom('assembly_proxies as p')
-    .innerJoin('members as g', (j) =>
-      j.onRef('g.org_id', '=', 'p.org_id').onRef('g.member_id', '=', 'p.grantor_member_id'),
-    )
-    .innerJoin('members as h', (j) =>
-      j.onRef('h.org_id', '=', 'p.org_id').onRef('h.member_id', '=', 'p.holder_member_id'),
-    )
-    .select([
-      'g.member_number as grantor_number',
-      sql<string>`g.given_names || ' ' || g.family_names`.as('grantor_name'),
-      'h.member_number as holder_number',
-      sql<string>`h.given_names || ' ' || h.family_names`.as('holder_name'),
-      'p.document_ref',
-      'p.registered_at',
-    ])
-    .where('p.org_id', '=', orgId)
-    .where('p.assembly_id', '=', assemblyId)
-    .orderBy('g.member_number')
+    .selectFrom('assembly_proxies')
+    .select(['grantor_member_id', 'holder_member_id', 'document_ref', 'registered_at'])
+    .where('org_id', '=', orgId)
+    .where('assembly_id', '=', assemblyId)
     .execute();
 }
 
@@ -575,21 +556,7 @@ export function updateElection(
 export function candidatesOf(db: Executor, orgId: string, electionId: string) {
   return db
     .selectFrom('election_candidates as c')
-    .innerJoin('members as m', (j) =>
-      j.onRef('m.org_id', '=', 'c.org_id').onRef('m.member_id', '=', 'c.member_id'),
-    )
-    .select([
-      'c.member_id',
-      'c.ballot_index',
-      'c.votes',
-      'c.outcome',
-      'c.tie_note',
-      'm.member_number',
-      'm.given_names',
-      'm.family_names',
-      'm.sex',
-      'm.join_date',
-    ])
+    .select(['c.member_id', 'c.ballot_index', 'c.votes', 'c.outcome', 'c.tie_note'])
     .where('c.org_id', '=', orgId)
     .where('c.election_id', '=', electionId)
     .orderBy('c.ballot_index')
@@ -716,9 +683,8 @@ export function minutesVersionsOf(db: Executor, orgId: string, assemblyId: strin
     .execute();
 }
 
-/** The next number of the book of minutes, under a lock on the organization so two approvals queue. */
+/** The next number of the book of minutes; the caller holds the organization's lock, so two approvals queue. */
 export async function nextBookNumber(db: Executor, orgId: string) {
-  await db.selectFrom('organizations').select('org_id').where('org_id', '=', orgId).forUpdate().execute();
   const row = await db
     .selectFrom('minutes')
     .select(sql<number>`coalesce(max(book_number), 0)::int`.as('n'))
@@ -802,18 +768,4 @@ export async function hasVoted(
           .where('member_id', '=', memberId)
           .executeTakeFirst();
   return row !== undefined;
-}
-
-/** Women's share of the active members, in basis points (null with nobody's sex recorded). */
-export async function womenShareOfMembers(db: Executor, orgId: string) {
-  const row = await db
-    .selectFrom('members')
-    .select([
-      sql<number>`count(*) FILTER (WHERE sex = 'female')::int`.as('women'),
-      sql<number>`count(sex)::int`.as('known'),
-    ])
-    .where('org_id', '=', orgId)
-    .where('status', '=', 'active')
-    .executeTakeFirstOrThrow();
-  return Number(row.known) === 0 ? null : Math.round((Number(row.women) * 10_000) / Number(row.known));
 }

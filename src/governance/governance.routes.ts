@@ -1,4 +1,4 @@
-import { requireActor } from '../orgs/auth.plugin.js';
+import { requireActor } from '../orgs/index.js';
 import type { HttpServer } from '../platform/http/server.js';
 import { OrgParams, problemResponses } from '../shared/contract.js';
 import {

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { readMemberCode } from '../members/card.js';
-import type { MembersService } from '../members/members.service.js';
-import { type Actor, auditActor } from '../orgs/actor.js';
-import type { OrgAccess, OrgsService } from '../orgs/orgs.service.js';
-import { ACTIONS } from '../orgs/permissions.js';
+import type { MembersService } from '../members/index.js';
+import { readMemberCode } from '../members/index.js';
+import type { OrgAccess, OrgsService } from '../orgs/index.js';
+import { ACTIONS, type Actor, auditActor } from '../orgs/index.js';
 import { appendAudit } from '../platform/audit.js';
 import { daysBetween, todayIn } from '../platform/dates.js';
 import { type Executor, inTransaction } from '../platform/db/transaction.js';
@@ -12,6 +11,8 @@ import { conflict, invalid, notFound } from '../platform/errors.js';
 import { idempotentCreate } from '../platform/idempotency.js';
 import { makeVoteKeys, openAll, receiptCode, seal, shuffle } from './ballots.js';
 import * as q from './governance.queries.js';
+import { AgendaColumn, QuorumEstablishedColumn, StatuteParamsColumn } from './governance.tables.js';
+import * as facts from './member-facts.js';
 import { type DecisionType, decide, PRESETS, quorum, type StatuteParams, withDefaults } from './quorum.js';
 
 /**
@@ -41,7 +42,7 @@ export function createGovernanceService(deps: ServiceDeps, orgs: OrgsService, me
     const statute = await q.statuteOn(exec, a.org.org_id, date);
     if (statute)
       return {
-        params: withDefaults(statute.params, a.org.country),
+        params: withDefaults(StatuteParamsColumn.parse(statute.params), a.org.country),
         source: 'statute',
         effectiveFrom: statute.effective_from,
       };
@@ -223,7 +224,7 @@ export function createGovernanceService(deps: ServiceDeps, orgs: OrgsService, me
 
   /** A delegates' assembly's roll: the delegates in office on the cut-off who are in good standing then. */
   async function delegatesInGoodStanding(exec: Executor, a: OrgAccess, on: string) {
-    const delegates = await q.delegatesInOffice(exec, a.org.org_id, on);
+    const delegates = await facts.delegatesInOffice(members, exec, a.org.org_id, on);
     const good = await members.inGoodStandingOn(
       exec,
       a,
@@ -276,7 +277,7 @@ export function createGovernanceService(deps: ServiceDeps, orgs: OrgsService, me
     a: OrgAccess,
     assembly: NonNullable<Awaited<ReturnType<typeof q.findAssembly>>>,
   ) {
-    const params = withDefaults(assembly.params, a.org.country);
+    const params = withDefaults(StatuteParamsColumn.parse(assembly.params), a.org.country);
     const counts = await q.rollCounts(exec, a.org.org_id, assembly.assembly_id);
     const now = clock.now();
     const call = now < assembly.second_call_at ? 'first' : 'second';
@@ -298,15 +299,13 @@ export function createGovernanceService(deps: ServiceDeps, orgs: OrgsService, me
       firstCallAt: assembly.first_call_at.toISOString(),
       secondCallAt: assembly.second_call_at.toISOString(),
       cutoffDate: assembly.cutoff_date,
-      agenda: assembly.agenda as string[],
+      agenda: AgendaColumn.parse(assembly.agenda),
       eligible: counts.eligible,
       present: counts.present,
       inPerson: counts.inPerson,
       represented: counts.represented,
       quorum: live,
-      quorumEstablished: (assembly.quorum_established ?? null) as
-        | (ReturnType<typeof quorum> & { at: string })
-        | null,
+      quorumEstablished: QuorumEstablishedColumn.parse(assembly.quorum_established ?? null),
       motions: motions.map((m) => ({
         id: m.motion_id,
         title: m.title,
@@ -403,7 +402,7 @@ export function createGovernanceService(deps: ServiceDeps, orgs: OrgsService, me
         { orgId: a.org.org_id, id: input.id, operation: 'motion.record', body: { ...input, assemblyId }, at },
         async () => {
           const { params, counts, quorum: live } = await state(trx, a, assembly);
-          const agenda = assembly.agenda as string[];
+          const agenda = AgendaColumn.parse(assembly.agenda);
           if (input.agendaItem !== undefined && input.agendaItem > agenda.length)
             throw invalid('error.invalid_body', [
               { path: 'agendaItem', code: 'governance.no_such_agenda_item' },
@@ -638,7 +637,7 @@ export function createGovernanceService(deps: ServiceDeps, orgs: OrgsService, me
       };
       const { counts } = await state(trx, a, assembly);
       const decision = decide(
-        withDefaults(assembly.params, a.org.country),
+        withDefaults(StatuteParamsColumn.parse(assembly.params), a.org.country),
         vote.decision_type as DecisionType,
         tally,
       );

@@ -1,7 +1,6 @@
-import type { MembersService } from '../members/members.service.js';
-import { type Actor, auditActor } from '../orgs/actor.js';
-import type { OrgRow } from '../orgs/orgs.queries.js';
-import type { OrgAccess, OrgsService } from '../orgs/orgs.service.js';
+import type { MembersService } from '../members/index.js';
+import type { OrgAccess, OrgRow, OrgsService } from '../orgs/index.js';
+import { type Actor, auditActor } from '../orgs/index.js';
 import { appendAudit } from '../platform/audit.js';
 import { addDays, todayIn } from '../platform/dates.js';
 import { type Executor, inTransaction } from '../platform/db/transaction.js';
@@ -11,6 +10,8 @@ import { idempotentCreate } from '../platform/idempotency.js';
 import { draftMinutesText, type MinutesRecord } from './documents/minutes.js';
 import * as q from './governance.queries.js';
 import type { GovernanceService } from './governance.service.js';
+import { StatuteParamsColumn } from './governance.tables.js';
+import * as facts from './member-facts.js';
 import type { OrgansService } from './organs.service.js';
 import { type StatuteParams, withDefaults } from './quorum.js';
 import { inOffice } from './terms.js';
@@ -74,7 +75,7 @@ export function createMinutesService(
     const a = await governance.readAccess(db, actor, slug);
     const assembly = await q.findAssembly(db, a.org.org_id, assemblyId);
     if (!assembly) throw notFound('governance.assembly_not_found');
-    const params = withDefaults(assembly.params, a.org.country);
+    const params = withDefaults(StatuteParamsColumn.parse(assembly.params), a.org.country);
     const saved = await q.findMinutes(db, a.org.org_id, assemblyId);
     const rec = await record(actor, slug, a, assemblyId);
     const signatures = await q.signaturesOf(db, a.org.org_id, assemblyId);
@@ -188,6 +189,7 @@ export function createMinutesService(
           ]);
         if (!designated.includes(memberId)) designated.push(memberId);
       }
+      await orgs.lockOrganization(trx, a.org.org_id);
       const bookNumber = await q.nextBookNumber(trx, a.org.org_id);
       await q.updateMinutes(trx, a.org.org_id, assemblyId, {
         designated_member_ids: designated,
@@ -243,7 +245,7 @@ export function createMinutesService(
       const saved = await q.findMinutes(trx, a.org.org_id, assemblyId, true);
       if (!saved || saved.status === 'draft') throw conflict('governance.minutes_not_approved');
       if (saved.status === 'signed') throw conflict('governance.minutes_already_signed');
-      const params = withDefaults(assembly.params, a.org.country);
+      const params = withDefaults(StatuteParamsColumn.parse(assembly.params), a.org.country);
       const need = required(params)[input.role];
       const existing = (await q.signaturesOf(trx, a.org.org_id, assemblyId)).filter(
         (s) => s.role === input.role,
@@ -272,7 +274,7 @@ export function createMinutesService(
           )
             throw conflict('governance.signer_not_designated');
         } else if (inApp) {
-          const terms = (await q.termsOf(trx, a.org.org_id)).filter(
+          const terms = (await facts.termsOf(members, trx, a.org.org_id)).filter(
             (t) =>
               t.member_id === memberId &&
               t.organ === 'board' &&
@@ -391,7 +393,7 @@ export function createMinutesService(
     const yearEnd = `${year}-12-31`;
     const asOf = today < yearEnd ? today : yearEnd;
     const statute = await q.statuteOn(exec, org.org_id, asOf);
-    const params = withDefaults(statute?.params ?? {}, org.country);
+    const params = withDefaults(StatuteParamsColumn.parse(statute?.params ?? {}), org.country);
     const assemblies = await q.assembliesBetween(
       exec,
       org.org_id,
@@ -439,7 +441,7 @@ export function createMinutesService(
     });
 
     // 3. Women among the people in office, beside their share of the membership.
-    const terms = (await q.termsOf(exec, org.org_id)).filter(
+    const terms = (await facts.termsOf(members, exec, org.org_id)).filter(
       (t) =>
         t.organ !== 'delegates' &&
         inOffice({ startsOn: t.starts_on, endsOn: t.ends_on, endedOn: t.ended_on }, asOf),
@@ -447,7 +449,7 @@ export function createMinutesService(
     const known = terms.filter((t) => t.holder_sex !== null);
     const women = known.filter((t) => t.holder_sex === 'female').length;
     const womenShare = share(women, known.length);
-    const membersWomen = await q.womenShareOfMembers(exec, org.org_id);
+    const membersWomen = await members.womenShareOfActiveMembers(exec, org.org_id);
     indicators.push({
       code: 'women_in_organs',
       status: womenShare === null ? 'na' : womenShare >= 3000 ? 'ok' : womenShare >= 1000 ? 'warn' : 'bad',

@@ -1,10 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { MembersService } from '../members/members.service.js';
-import { type Actor, auditActor } from '../orgs/actor.js';
-import type { OrgAccess, OrgsService } from '../orgs/orgs.service.js';
+import type { MembersService } from '../members/index.js';
+import type { OrgAccess, OrgsService } from '../orgs/index.js';
+import { type Actor, auditActor } from '../orgs/index.js';
 import { appendAudit } from '../platform/audit.js';
 import { daysBetween, todayIn, yearsBefore } from '../platform/dates.js';
-import type { OfficePosition, OrganKind } from '../platform/db/schema.js';
 import { type Executor, inTransaction, type Trx } from '../platform/db/transaction.js';
 import type { ServiceDeps } from '../platform/deps.js';
 import { conflict, type FieldError, invalid, notFound } from '../platform/errors.js';
@@ -12,6 +11,9 @@ import { idempotentCreate } from '../platform/idempotency.js';
 import { makeVoteKeys, openAll, receiptCode, seal, shuffle } from './ballots.js';
 import * as q from './governance.queries.js';
 import type { GovernanceService } from './governance.service.js';
+import type { OfficePosition, OrganKind } from './governance.tables.js';
+import { StatuteParamsColumn } from './governance.tables.js';
+import * as facts from './member-facts.js';
 import { type StatuteParams, withDefaults } from './quorum.js';
 import { conflictingCandidacies, ineligibility, inOffice, rankElection, type TermFacts } from './terms.js';
 
@@ -38,7 +40,7 @@ export function createOrgansService(
       (t): TermFacts => ({ organ: t.organ, startsOn: t.starts_on, endsOn: t.ends_on, endedOn: t.ended_on }),
     );
 
-  function termView(t: q.TermRow) {
+  function termView(t: facts.TermRow) {
     return {
       id: t.term_id,
       organ: t.organ,
@@ -95,7 +97,7 @@ export function createOrgansService(
     const a = await governance.readAccess(db, actor, slug);
     const date = on ?? todayIn(a.org.time_zone, clock.now());
     const { params } = await governance.paramsOn(db, a, date);
-    const terms = await q.termsOf(db, a.org.org_id);
+    const terms = await facts.termsOf(members, db, a.org.org_id);
     const kinds = new Set<OrganKind>([...params.organs.map((o) => o.organ), ...terms.map((t) => t.organ)]);
     const warnings: {
       code: string;
@@ -112,7 +114,7 @@ export function createOrgansService(
         inOffice({ startsOn: t.starts_on, endsOn: t.ends_on, endedOn: t.ended_on }, date),
       );
       const seated = current.filter((t) => t.position !== 'alternate');
-      const successorFrom = (t: q.TermRow) =>
+      const successorFrom = (t: facts.TermRow) =>
         ofOrgan.some(
           (n) => n.term_id !== t.term_id && n.starts_on >= t.ends_on && n.position !== 'alternate',
         );
@@ -272,7 +274,7 @@ export function createOrgansService(
       });
     });
     const a = await governance.readAccess(db, actor, slug);
-    return termView(await q.termOf(db, a.org.org_id, termId));
+    return termView(await facts.termOf(members, db, a.org.org_id, termId));
   }
 
   // ---- elections -----------------------------------------------------------------------------------
@@ -295,7 +297,7 @@ export function createOrgansService(
     memberNumbers: string[],
     electionDate: string,
   ) {
-    const existing = await q.candidatesOf(trx, a.org.org_id, election.election_id);
+    const existing = await facts.candidatesOf(members, trx, a.org.org_id, election.election_id);
     const ids: string[] = [];
     for (const number of memberNumbers) ids.push(await members.memberIdOf(trx, a.org.org_id, number));
     const problems: FieldError[] = [];
@@ -331,7 +333,7 @@ export function createOrgansService(
     for (const other of await q.electionsOf(trx, a.org.org_id, election.assembly_id)) {
       if (other.election_id === election.election_id || !conflicting.includes(other.organ)) continue;
       const standing = new Set(
-        (await q.candidatesOf(trx, a.org.org_id, other.election_id)).map((c) => c.member_id),
+        (await facts.candidatesOf(members, trx, a.org.org_id, other.election_id)).map((c) => c.member_id),
       );
       ids.forEach((id, i) => {
         if (standing.has(id))
@@ -366,7 +368,7 @@ export function createOrgansService(
     // managers only: the reasons say who is not in good standing, which members do not see of each other
     const a = await governance.manageAccess(db, actor, slug);
     const assembly = await assemblyOf(db, a, assemblyId);
-    const params = withDefaults(assembly.params, a.org.country);
+    const params = withDefaults(StatuteParamsColumn.parse(assembly.params), a.org.country);
     const ids: string[] = [];
     for (const number of input.memberNumbers) ids.push(await members.memberIdOf(db, a.org.org_id, number));
     const reasons = await eligibilityOf(
@@ -413,7 +415,7 @@ export function createOrgansService(
           at,
         },
         async () => {
-          const params = withDefaults(assembly.params, a.org.country);
+          const params = withDefaults(StatuteParamsColumn.parse(assembly.params), a.org.country);
           const spec = params.organs.find((o) => o.organ === input.organ);
           if (!spec)
             throw invalid('error.invalid_body', [{ path: 'organ', code: 'governance.organ_not_in_statute' }]);
@@ -496,7 +498,7 @@ export function createOrgansService(
         async () => {
           const election = await q.findElection(trx, a.org.org_id, electionId, true);
           if (!election) throw notFound('governance.election_not_found');
-          const candidates = await q.candidatesOf(trx, a.org.org_id, electionId);
+          const candidates = await facts.candidatesOf(members, trx, a.org.org_id, electionId);
           const tied = candidates.filter((c) => c.outcome === 'tied');
           if (election.status !== 'tallied' || tied.length === 0) throw conflict('governance.no_tie');
           const seats = election.seats - candidates.filter((c) => c.outcome === 'elected').length;
@@ -555,7 +557,7 @@ export function createOrgansService(
         trx,
         a,
         election,
-        withDefaults(assembly.params, a.org.country),
+        withDefaults(StatuteParamsColumn.parse(assembly.params), a.org.country),
         memberNumbers,
         assemblyDay(a, assembly),
       );
@@ -591,7 +593,7 @@ export function createOrgansService(
       if (!election) throw notFound('governance.election_not_found');
       if (election.method !== 'secret') throw conflict('governance.election_is_counted');
       if (election.status !== 'nominating') throw conflict('governance.election_already_open');
-      if ((await q.candidatesOf(trx, a.org.org_id, electionId)).length === 0)
+      if ((await facts.candidatesOf(members, trx, a.org.org_id, electionId)).length === 0)
         throw conflict('governance.no_candidates');
       await requireQuorum(trx, a, election.assembly_id);
       const at = clock.now();
@@ -644,7 +646,7 @@ export function createOrgansService(
             seats: election.seats,
           },
         );
-      const candidates = await q.candidatesOf(trx, a.org.org_id, electionId);
+      const candidates = await facts.candidatesOf(members, trx, a.org.org_id, electionId);
       const indexes = input.choices.map((number, i) => {
         const c = candidates.find((x) => x.member_number === number);
         if (!c)
@@ -689,7 +691,7 @@ export function createOrgansService(
     voters: number,
     blank: number,
   ) {
-    const candidates = await q.candidatesOf(trx, a.org.org_id, election.election_id);
+    const candidates = await facts.candidatesOf(members, trx, a.org.org_id, election.election_id);
     // the draw (if the statute breaks ties by lot) is seeded now, after the votes, and published
     const drawSeed = randomBytes(16).toString('hex');
     const ranked = rankElection(
@@ -802,7 +804,7 @@ export function createOrgansService(
         })),
       );
       await q.deleteElectionEnvelopes(trx, a.org.org_id, electionId);
-      const candidates = await q.candidatesOf(trx, a.org.org_id, electionId);
+      const candidates = await facts.candidatesOf(members, trx, a.org.org_id, electionId);
       const byIndex = new Map(candidates.map((c) => [c.ballot_index, c.member_id]));
       const votes = new Map<string, number>();
       for (const b of ballots)
@@ -842,7 +844,7 @@ export function createOrgansService(
           votes: input.voters,
           present: counts.present,
         });
-      const candidates = await q.candidatesOf(trx, a.org.org_id, electionId);
+      const candidates = await facts.candidatesOf(members, trx, a.org.org_id, electionId);
       const votes = new Map<string, number>();
       const problems: FieldError[] = [];
       input.counts.forEach((c, i) => {
@@ -881,7 +883,7 @@ export function createOrgansService(
   /** An election as the API shows it, for a caller already authorized in its organization. */
   async function viewOf(a: OrgAccess, election: NonNullable<Awaited<ReturnType<typeof q.findElection>>>) {
     const electionId = election.election_id;
-    const candidates = await q.candidatesOf(db, a.org.org_id, electionId);
+    const candidates = await facts.candidatesOf(members, db, a.org.org_id, electionId);
     const voted =
       election.method === 'secret'
         ? await q.electionParticipationCount(db, a.org.org_id, electionId)
@@ -944,7 +946,7 @@ export function createOrgansService(
     await inTransaction(db, async (trx) => {
       const a = await governance.manageAccess(trx, actor, slug);
       const assembly = await assemblyOf(trx, a, assemblyId);
-      const params = withDefaults(assembly.params, a.org.country);
+      const params = withDefaults(StatuteParamsColumn.parse(assembly.params), a.org.country);
       if (!params.proxies.allowed || assembly.kind === 'delegates')
         throw conflict('governance.proxies_not_allowed');
       const grantorId = await members.memberIdOf(trx, a.org.org_id, input.grantorNumber);
@@ -999,7 +1001,7 @@ export function createOrgansService(
   async function listProxies(actor: Actor, slug: string, assemblyId: string) {
     const a = await governance.readAccess(db, actor, slug);
     await assemblyOf(db, a, assemblyId);
-    return (await q.proxiesOf(db, a.org.org_id, assemblyId)).map((p) => ({
+    return (await facts.proxiesOf(members, db, a.org.org_id, assemblyId)).map((p) => ({
       grantorNumber: p.grantor_number,
       grantorName: p.grantor_name,
       holderNumber: p.holder_number,
@@ -1018,12 +1020,12 @@ export function createOrgansService(
     const a = await orgs.resolve(db, actor, slug);
     const assembly = await assemblyOf(db, a, assemblyId);
     const entry = await q.rollEntry(db, a.org.org_id, assemblyId, own.member.id);
-    const represented = (await q.proxiesOf(db, a.org.org_id, assemblyId)).filter(
+    const represented = (await facts.proxiesOf(members, db, a.org.org_id, assemblyId)).filter(
       (p) => p.holder_number === own.member.memberNumber,
     );
     const elections = await q.electionsOf(db, a.org.org_id, assemblyId);
     const votes = await q.secretVotesOf(db, a.org.org_id, assemblyId);
-    const params = withDefaults(assembly.params, a.org.country);
+    const params = withDefaults(StatuteParamsColumn.parse(assembly.params), a.org.country);
     // which of the members this person represents already voted: participation is public, choices are not
     const grantorIds = await Promise.all(
       represented.map(async (p) => ({

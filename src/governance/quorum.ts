@@ -7,6 +7,7 @@
 
 import type { DecisionType, MajorityKind } from '../shared/enums.js';
 import { PRESETS, type StatuteParams } from '../shared/statute.js';
+import type { StoredStatuteParams } from './governance.tables.js';
 
 export type { DecisionType, MajorityKind } from '../shared/enums.js';
 export { PRESETS, type StatuteParams } from '../shared/statute.js';
@@ -76,9 +77,9 @@ export function decide(params: StatuteParams, type: DecisionType, tally: Tally):
  * A statute's parameters with the ones it does not mention taken from its country's preset: statutes
  * recorded before a parameter existed keep working, and a partial edit never leaves a rule undefined.
  */
-export function withDefaults(params: Partial<StatuteParams> | unknown, country: string): StatuteParams {
+export function withDefaults(params: StoredStatuteParams, country: string): StatuteParams {
   const preset = PRESETS[country === 'CO' ? 'CO' : 'PE'];
-  const given = (params ?? {}) as Partial<StatuteParams>;
+  const given = params;
   return {
     ...preset,
     ...given,

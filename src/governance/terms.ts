@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { daysBetween } from '../platform/dates.js';
-import type { OrganKind } from '../platform/db/schema.js';
+import type { OrganKind } from './governance.tables.js';
 
 /**
  * Terms of office and elections, pure: how many consecutive terms a member has served in an organ,

@@ -1,4 +1,4 @@
-import type { AccountKind } from '../platform/db/schema.js';
+import type { AccountKind } from './ledger.tables.js';
 
 /**
  * The chart of accounts a cooperative starts with, coded after Peru's Plan Contable General Empresarial

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../test/harness/context.js';
 import { type Factories, factories, type TestOrg, testId } from '../../test/harness/factories.js';
 import { createApp } from '../app.js';
-import { systemActor } from '../orgs/actor.js';
+import { systemActor } from '../orgs/index.js';
 import { SteppingClock } from '../platform/clock.js';
 import type { DatabaseHandle } from '../platform/db/connect.js';
 import { inTransaction } from '../platform/db/transaction.js';

@@ -1,6 +1,5 @@
 import type { DemoPart } from '../demo/demo.js';
-import { systemActor } from '../orgs/actor.js';
-import { demoId } from '../orgs/orgs.demo.js';
+import { demoId, systemActor } from '../orgs/index.js';
 import { inTransaction } from '../platform/db/transaction.js';
 
 /**

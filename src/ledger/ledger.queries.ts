@@ -125,6 +125,29 @@ export function memberBalances(db: Executor, orgId: string, memberId: string) {
 }
 
 /** A member's lines on one account, oldest first, with the entries they belong to: the statement. */
+/**
+ * The members' balances on the account with this purpose, by sign: `debit` (> 0: what members owe the
+ * cooperative, on `receivable_members`) or `credit` (< 0: what it owes them, on `payable_members`).
+ * `member_key` is the member's id (the nil UUID for lines about no member).
+ */
+export function memberBalancesByPurpose(
+  db: Executor,
+  orgId: string,
+  purpose: string,
+  side: 'debit' | 'credit',
+) {
+  return db
+    .selectFrom('ledger_balances as b')
+    .innerJoin('ledger_accounts as a', (j) =>
+      j.onRef('a.org_id', '=', 'b.org_id').onRef('a.account_id', '=', 'b.account_id'),
+    )
+    .select(['b.member_key', 'b.balance_minor'])
+    .where('b.org_id', '=', orgId)
+    .where('a.purpose', '=', purpose)
+    .where('b.balance_minor', side === 'debit' ? '>' : '<', 0)
+    .execute();
+}
+
 export function memberStatementLines(db: Executor, orgId: string, memberId: string, accountId: string) {
   return db
     .selectFrom('journal_lines as l')
@@ -153,7 +176,7 @@ export function memberStatementLines(db: Executor, orgId: string, memberId: stri
     .execute();
 }
 
-/** Every entry with its lines in date order, for the hledger journal. */
+/** Every entry with its lines in date order, for the hledger journal (member numbers: the members domain's). */
 export function allEntriesWithLines(db: Executor, orgId: string) {
   return db
     .selectFrom('journal_entries as e')
@@ -162,9 +185,6 @@ export function allEntriesWithLines(db: Executor, orgId: string) {
     )
     .innerJoin('ledger_accounts as a', (j) =>
       j.onRef('a.org_id', '=', 'l.org_id').onRef('a.account_id', '=', 'l.account_id'),
-    )
-    .leftJoin('members as m', (j) =>
-      j.onRef('m.org_id', '=', 'l.org_id').onRef('m.member_id', '=', 'l.member_id'),
     )
     .select([
       'e.entry_id',
@@ -177,7 +197,7 @@ export function allEntriesWithLines(db: Executor, orgId: string) {
       'a.code',
       'a.kind',
       'a.name',
-      'm.member_number',
+      'l.member_id',
     ])
     .where('e.org_id', '=', orgId)
     .orderBy('e.entry_date')

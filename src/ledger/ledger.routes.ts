@@ -1,6 +1,6 @@
+import type { MembersService } from '../members/index.js';
 import { MemberParams } from '../members/members.contract.js';
-import type { MembersService } from '../members/members.service.js';
-import { requireActor } from '../orgs/auth.plugin.js';
+import { requireActor } from '../orgs/index.js';
 import { fileResponse } from '../platform/http/openapi.js';
 import type { HttpServer } from '../platform/http/server.js';
 import { OrgParams, problemResponses } from '../shared/contract.js';

@@ -1,7 +1,6 @@
-import type { MembersService } from '../members/members.service.js';
-import { type Actor, auditActor } from '../orgs/actor.js';
-import type { OrgsService } from '../orgs/orgs.service.js';
-import { ACTIONS } from '../orgs/permissions.js';
+import type { MembersService } from '../members/index.js';
+import type { OrgsService } from '../orgs/index.js';
+import { ACTIONS, type Actor, auditActor } from '../orgs/index.js';
 import { appendAudit } from '../platform/audit.js';
 import type { Executor, Trx } from '../platform/db/transaction.js';
 import type { ServiceDeps } from '../platform/deps.js';
@@ -39,7 +38,7 @@ export interface NewEntry {
 export function createLedgerService(
   deps: ServiceDeps,
   orgs: OrgsService,
-  members: Pick<MembersService, 'memberIdOf'>,
+  members: Pick<MembersService, 'memberIdOf' | 'memberNumbersByIds'>,
 ) {
   const { db, clock, ids } = deps;
 
@@ -286,6 +285,11 @@ export function createLedgerService(
    */
   async function exportHledger(orgId: string): Promise<string> {
     const rows = await q.allEntriesWithLines(db, orgId);
+    const numbers = await members.memberNumbersByIds(
+      db,
+      orgId,
+      rows.flatMap((row) => (row.member_id === null ? [] : [row.member_id])),
+    );
     const out: string[] = [];
     let current = '';
     for (const row of rows) {
@@ -296,7 +300,7 @@ export function createLedgerService(
           `${row.entry_date} ${row.description.replace(/\s+/g, ' ').replace(/;/g, ',')}  ; entry:${row.entry_id}`,
         );
       }
-      const name = `${row.kind}:${row.code} ${row.name.replace(/\s+/g, ' ').replace(/[:;]/g, '-')}${row.member_number ? `:${row.member_number}` : ''}`;
+      const name = `${row.kind}:${row.code} ${row.name.replace(/\s+/g, ' ').replace(/[:;]/g, '-')}${row.member_id && numbers.has(row.member_id) ? `:${numbers.get(row.member_id)}` : ''}`;
       out.push(
         `    ${name}  ${formatMoney(BigInt(row.amount_minor), currencyOf(row.currency))} ${row.currency}`,
       );
@@ -304,7 +308,16 @@ export function createLedgerService(
     return `; Ayni ledger export (hledger journal)\n${out.join('\n')}\n`;
   }
 
+  /**
+   * For other domains' services, after they authorized the caller: the members' balances on the account
+   * with this purpose, by sign (settlement deducts what members owe; payments pays what they are owed).
+   */
+  function memberBalancesIn(exec: Executor, orgId: string, purpose: string, side: 'debit' | 'credit') {
+    return q.memberBalancesByPurpose(exec, orgId, purpose, side);
+  }
+
   return {
+    memberBalancesIn,
     ensureChartIn,
     postEntryIn,
     bulkPostIn,

@@ -523,7 +523,7 @@ function metresToOutline(lon: number, lat: number, outline: MultiPolygon): numbe
   return best;
 }
 
-/** Countries with an outline in country-outlines.json. */
+/** Countries with an outline in shared/country-outlines.json. */
 export const COUNTRIES_WITH_OUTLINE: readonly string[] = Object.keys(OUTLINES);
 
 /**

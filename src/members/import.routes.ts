@@ -1,4 +1,4 @@
-import { requireActor } from '../orgs/auth.plugin.js';
+import { requireActor } from '../orgs/index.js';
 import { fileResponse } from '../platform/http/openapi.js';
 import type { HttpServer } from '../platform/http/server.js';
 import { translate } from '../platform/i18n.js';

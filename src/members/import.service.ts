@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Actor } from '../orgs/actor.js';
+import type { Actor } from '../orgs/index.js';
 import { todayIn } from '../platform/dates.js';
 import { inTransaction } from '../platform/db/transaction.js';
 import type { ServiceDeps } from '../platform/deps.js';

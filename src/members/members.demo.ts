@@ -1,7 +1,6 @@
 import type { DemoPart } from '../demo/demo.js';
 import { prng } from '../demo/random.js';
-import { systemActor } from '../orgs/actor.js';
-import { demoId } from '../orgs/orgs.demo.js';
+import { demoId, systemActor } from '../orgs/index.js';
 import { appendAudit } from '../platform/audit.js';
 import { addDays, todayIn } from '../platform/dates.js';
 import { inTransaction } from '../platform/db/transaction.js';

@@ -1,4 +1,5 @@
 import { type Insertable, type Selectable, sql } from 'kysely';
+import type { Executor } from '../platform/db/transaction.js';
 import type {
   CertificationsTable,
   InspectionsTable,
@@ -6,8 +7,7 @@ import type {
   MemberStatusChangesTable,
   MembersTable,
   PlotsTable,
-} from '../platform/db/schema.js';
-import type { Executor } from '../platform/db/transaction.js';
+} from './members.tables.js';
 
 /** The only place that builds SQL for the social base. Every function takes the executor first. */
 
@@ -32,14 +32,76 @@ export function findMemberByUser(db: Executor, orgId: string, userId: string) {
     .executeTakeFirst();
 }
 
-export function findMembersByIds(db: Executor, orgId: string, ids: string[]) {
-  if (ids.length === 0) return Promise.resolve([]);
+/** Members by id, in statements of 10,000 ids so a whole organization stays within the parameter limit. */
+export async function findMembersByIds(db: Executor, orgId: string, ids: string[]) {
+  const rows: Selectable<MembersTable>[] = [];
+  for (let i = 0; i < ids.length; i += 10_000)
+    rows.push(
+      ...(await db
+        .selectFrom('members')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .where('member_id', 'in', ids.slice(i, i + 10_000))
+        .execute()),
+    );
+  return rows;
+}
+
+/**
+ * Member numbers by id, for other domains that show who a row is about (terms, journal lines,
+ * settlement lines). Chunked so a whole organization's ids stay within the driver's parameter limit.
+ */
+export async function memberNumbersByIds(db: Executor, orgId: string, ids: string[]) {
+  const numbers = new Map<string, string>();
+  const unique = [...new Set(ids)];
+  for (let i = 0; i < unique.length; i += 10_000) {
+    const rows = await db
+      .selectFrom('members')
+      .select(['member_id', 'member_number'])
+      .where('org_id', '=', orgId)
+      .where('member_id', 'in', unique.slice(i, i + 10_000))
+      .execute();
+    for (const row of rows) numbers.set(row.member_id, row.member_number);
+  }
+  return numbers;
+}
+
+/** Certifications in force on a date, for the classes a member may deliver into (collection asks). */
+export function certificationsInForce(db: Executor, orgId: string, memberId: string, date: string) {
   return db
-    .selectFrom('members')
-    .selectAll()
+    .selectFrom('certifications')
+    .select(['scheme', 'status'])
     .where('org_id', '=', orgId)
-    .where('member_id', 'in', ids)
+    .where('member_id', '=', memberId)
+    .where('status', '=', 'certified')
+    .where('valid_from', '<=', date)
+    .where((eb) => eb.or([eb('valid_until', 'is', null), eb('valid_until', '>=', date)]))
     .execute();
+}
+
+/** The member's yearly production estimate: the sum over their plots, in grams (collection's quota). */
+export async function yearlyEstimateGrams(db: Executor, orgId: string, memberId: string): Promise<number> {
+  const row = await db
+    .selectFrom('plots')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('yearly_estimate_grams'), eb.val(0)).as('grams'))
+    .where('org_id', '=', orgId)
+    .where('member_id', '=', memberId)
+    .executeTakeFirstOrThrow();
+  return Number(row.grams);
+}
+
+/** Women's share of the active members, in basis points (null with nobody's sex recorded). */
+export async function womenShareOfActiveMembers(db: Executor, orgId: string) {
+  const row = await db
+    .selectFrom('members')
+    .select([
+      sql<number>`count(*) FILTER (WHERE sex = 'female')::int`.as('women'),
+      sql<number>`count(sex)::int`.as('known'),
+    ])
+    .where('org_id', '=', orgId)
+    .where('status', '=', 'active')
+    .executeTakeFirstOrThrow();
+  return Number(row.known) === 0 ? null : Math.round((Number(row.women) * 10_000) / Number(row.known));
 }
 
 export function findMembersByNumbers(db: Executor, orgId: string, numbers: string[]) {
@@ -196,7 +258,7 @@ export function standingRules(db: Executor, orgId: string) {
 
 export function insertStandingRule(
   db: Executor,
-  row: Insertable<import('../platform/db/schema.js').GoodStandingRulesTable>,
+  row: Insertable<import('./members.tables.js').GoodStandingRulesTable>,
 ) {
   return db.insertInto('good_standing_rules').values(row).returningAll().executeTakeFirstOrThrow();
 }

@@ -1,9 +1,7 @@
-import { type Actor, actorUserId, auditActor } from '../orgs/actor.js';
-import type { OrgAccess, OrgsService } from '../orgs/orgs.service.js';
-import { ACTIONS } from '../orgs/permissions.js';
+import type { OrgAccess, OrgsService } from '../orgs/index.js';
+import { ACTIONS, type Actor, actorUserId, auditActor } from '../orgs/index.js';
 import { appendAudit } from '../platform/audit.js';
 import { ageOn, todayIn, yearsBefore } from '../platform/dates.js';
-import type { CertificationScheme } from '../platform/db/schema.js';
 import { type Executor, inTransaction, type Trx } from '../platform/db/transaction.js';
 import type { ServiceDeps } from '../platform/deps.js';
 import { AppError, conflict, type FieldError, invalid, notFound } from '../platform/errors.js';
@@ -21,6 +19,7 @@ import type {
   UpdateMemberBody as UpdateMemberInput,
 } from './members.contract.js';
 import * as q from './members.queries.js';
+import { type CertificationScheme, NonConformitiesColumn, PolygonColumn } from './members.tables.js';
 import { goodStanding, type StandingRule } from './standing.js';
 
 /**
@@ -828,8 +827,9 @@ export function createMembersService(deps: ServiceDeps, orgs: OrgsService) {
         plot.max_lon!,
         plot.max_lat!,
       ]);
+      const polygon = PolygonColumn.parse(plot.geometry);
       others = candidates
-        .filter((c) => polygonsOverlap(plot.geometry as never, c.geometry as never))
+        .filter((c) => polygonsOverlap(polygon, PolygonColumn.parse(c.geometry)))
         .map((c) => c.plot_id);
     }
     await q.replaceOverlaps(trx, access.org.org_id, plot.plot_id, others, clock.now());
@@ -1043,7 +1043,7 @@ export function createMembersService(deps: ServiceDeps, orgs: OrgsService) {
       inspectedOn: i.inspected_on,
       inspector: i.inspector,
       result: i.result,
-      nonConformities: i.non_conformities as { code: string; description: string; severity: string }[],
+      nonConformities: NonConformitiesColumn.parse(i.non_conformities),
       sanctions: i.sanctions,
     };
   }
@@ -1367,12 +1367,36 @@ export function createMembersService(deps: ServiceDeps, orgs: OrgsService) {
     return q.findMembersByIds(exec, orgId, memberIds);
   }
 
+  /** For other domains' services, after they authorized the caller: member numbers by member id. */
+  function memberNumbersByIds(exec: Executor, orgId: string, memberIds: string[]) {
+    return q.memberNumbersByIds(exec, orgId, memberIds);
+  }
+
+  /** For other domains' services (the governance scorecard): women's share of the active members, in bp. */
+  function womenShareOfActiveMembers(exec: Executor, orgId: string) {
+    return q.womenShareOfActiveMembers(exec, orgId);
+  }
+
+  /** For other domains' services (collection's classes): the member's certifications in force on a date. */
+  function certificationsInForce(exec: Executor, orgId: string, memberId: string, date: string) {
+    return q.certificationsInForce(exec, orgId, memberId, date);
+  }
+
+  /** For other domains' services (collection's quota): the member's yearly estimate over their plots. */
+  function yearlyEstimateGrams(exec: Executor, orgId: string, memberId: string) {
+    return q.yearlyEstimateGrams(exec, orgId, memberId);
+  }
+
   return {
     cardOf,
+    certificationsInForce,
+    yearlyEstimateGrams,
     inGoodStandingOn,
     membersInGoodStanding,
     memberIdOf,
     memberRowsByIds,
+    memberNumbersByIds,
+    womenShareOfActiveMembers,
     exportMembers,
     exportPlots,
     socialBaseDashboard,

@@ -4,7 +4,7 @@
  * Peru's cooperative law leaves the conditions to each statute (REFERENCE.md §4), so every threshold
  * here is a parameter; the defaults ask only that the member be active on that date.
  */
-import type { MemberStatus } from '../platform/db/schema.js';
+import type { MemberStatus } from './members.tables.js';
 
 export interface StandingRule {
   effectiveFrom: string;

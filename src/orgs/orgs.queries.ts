@@ -1,6 +1,6 @@
 import type { Insertable, Selectable } from 'kysely';
-import type { DataGrantsTable, OrganizationsTable, UsersTable } from '../platform/db/schema.js';
 import type { Executor } from '../platform/db/transaction.js';
+import type { DataGrantsTable, OrganizationsTable, UsersTable } from './orgs.tables.js';
 
 /** The only place that builds SQL for organizations, users, memberships, grants and API tokens. */
 
@@ -18,6 +18,11 @@ export function findOrgBySlug(db: Executor, slug: string) {
 export function findOrgsByIds(db: Executor, orgIds: string[]) {
   if (orgIds.length === 0) return Promise.resolve([]);
   return db.selectFrom('organizations').selectAll().where('org_id', 'in', orgIds).execute();
+}
+
+/** Locks an organization's row: work that must queue per organization (the book of minutes) takes it. */
+export async function lockOrganization(db: Executor, orgId: string) {
+  await db.selectFrom('organizations').select('org_id').where('org_id', '=', orgId).forUpdate().execute();
 }
 
 export function listAllOrgs(db: Executor) {
@@ -248,6 +253,10 @@ export function revokeToken(db: Executor, orgId: string, tokenId: string, by: st
     .executeTakeFirst();
 }
 
+/**
+ * An organization's audit events, newest first, a page at a time (`beforeSeq` continues a page). The
+ * audit chain is platform's; the log an organization's officers read is this domain's view of it.
+ */
 export function listAuditEvents(db: Executor, orgId: string, options: { beforeSeq?: number; limit: number }) {
   let query = db
     .selectFrom('audit_events')

@@ -703,6 +703,7 @@ export function createOrgsService(deps: ServiceDeps) {
     listTokens,
     revokeToken,
     listAudit,
+    lockOrganization: q.lockOrganization,
   };
 }
 

@@ -2,24 +2,6 @@ import type { Executor } from '../platform/db/transaction.js';
 
 /** The only place that builds SQL for payments. */
 
-/** Members the cooperative owes money to (credit balance on the payable account), with their bank details. */
-export function membersOwed(db: Executor, orgId: string) {
-  return db
-    .selectFrom('ledger_balances as b')
-    .innerJoin('ledger_accounts as a', (j) =>
-      j.onRef('a.org_id', '=', 'b.org_id').onRef('a.account_id', '=', 'b.account_id'),
-    )
-    .innerJoin('members as m', (j) =>
-      j.onRef('m.org_id', '=', 'b.org_id').onRef('m.member_id', '=', 'b.member_key'),
-    )
-    .select(['m.member_id', 'm.member_number', 'b.balance_minor'])
-    .where('b.org_id', '=', orgId)
-    .where('a.purpose', '=', 'payable_members')
-    .where('b.balance_minor', '<', 0)
-    .orderBy('m.member_number')
-    .execute();
-}
-
 export function pendingMemberIds(db: Executor, orgId: string) {
   return db
     .selectFrom('payments')
@@ -71,25 +53,13 @@ export function findBatch(db: Executor, orgId: string, batchId: string) {
     .executeTakeFirst();
 }
 
+/** A batch's payments; the members' numbers, names and bank details are the members domain's to read. */
 export function paymentsOfBatch(db: Executor, orgId: string, batchId: string) {
   return db
-    .selectFrom('payments as p')
-    .innerJoin('members as m', (j) =>
-      j.onRef('m.org_id', '=', 'p.org_id').onRef('m.member_id', '=', 'p.member_id'),
-    )
-    .selectAll('p')
-    .select([
-      'm.member_number',
-      'm.given_names',
-      'm.family_names',
-      'm.national_id',
-      'm.bank_name',
-      'm.bank_account',
-      'm.wallet_phone',
-    ])
-    .where('p.org_id', '=', orgId)
-    .where('p.batch_id', '=', batchId)
-    .orderBy('m.member_number')
+    .selectFrom('payments')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('batch_id', '=', batchId)
     .execute();
 }
 

@@ -1,5 +1,5 @@
-import { writeCsv } from '../members/import/export.js';
-import { requireActor } from '../orgs/auth.plugin.js';
+import { writeCsv } from '../members/index.js';
+import { requireActor } from '../orgs/index.js';
 import { fileResponse } from '../platform/http/openapi.js';
 import type { HttpServer } from '../platform/http/server.js';
 import { OrgParams, problemResponses } from '../shared/contract.js';

@@ -1,15 +1,15 @@
-import type { CollectionService } from '../collection/collection.service.js';
-import type { LedgerService } from '../ledger/ledger.service.js';
-import type { MembersService } from '../members/members.service.js';
-import { type Actor, auditActor } from '../orgs/actor.js';
-import type { OrgAccess, OrgsService } from '../orgs/orgs.service.js';
+import type { CollectionService } from '../collection/index.js';
+import type { LedgerService } from '../ledger/index.js';
+import type { MembersService } from '../members/index.js';
+import type { OrgAccess, OrgsService } from '../orgs/index.js';
+import { type Actor, auditActor } from '../orgs/index.js';
 import { appendAudit } from '../platform/audit.js';
 import { type Executor, inTransaction } from '../platform/db/transaction.js';
 import type { ServiceDeps } from '../platform/deps.js';
 import { conflict, invalid, notFound } from '../platform/errors.js';
 import { idempotentCreate } from '../platform/idempotency.js';
 import { currencyOf, formatMoney } from '../platform/money.js';
-import type { SettlementService } from '../settlement/settlement.service.js';
+import type { SettlementService } from '../settlement/index.js';
 import * as q from './payments.queries.js';
 
 /**
@@ -33,6 +33,63 @@ export function createPaymentsService(
     return a;
   };
 
+  /** Member numbers compared as the database's ORDER BY compared them (codepoint order). */
+  const byNumber = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+  /**
+   * Members the cooperative owes money to (a credit balance on the payable account) by member number:
+   * the balances are the ledger's to read, the numbers the members domain's.
+   */
+  async function membersOwed(exec: Executor, orgId: string) {
+    const balances = await ledger.memberBalancesIn(exec, orgId, 'payable_members', 'credit');
+    const numbers = await members.memberNumbersByIds(
+      exec,
+      orgId,
+      balances.map((b) => b.member_key),
+    );
+    return balances
+      .flatMap((b) => {
+        const number = numbers.get(b.member_key);
+        return number === undefined
+          ? []
+          : [{ member_id: b.member_key, member_number: number, balance_minor: b.balance_minor }];
+      })
+      .sort((x, y) => byNumber(x.member_number, y.member_number));
+  }
+
+  /** A batch's payments by member number, with the members' names and bank details (the members domain's). */
+  async function paymentsOfBatch(exec: Executor, orgId: string, batchId: string) {
+    const payments = await q.paymentsOfBatch(exec, orgId, batchId);
+    const people = new Map(
+      (
+        await members.memberRowsByIds(
+          exec,
+          orgId,
+          payments.map((p) => p.member_id),
+        )
+      ).map((m) => [m.member_id, m]),
+    );
+    return payments
+      .flatMap((p) => {
+        const m = people.get(p.member_id);
+        return m
+          ? [
+              {
+                ...p,
+                member_number: m.member_number,
+                given_names: m.given_names,
+                family_names: m.family_names,
+                national_id: m.national_id,
+                bank_name: m.bank_name,
+                bank_account: m.bank_account,
+                wallet_phone: m.wallet_phone,
+              },
+            ]
+          : [];
+      })
+      .sort((x, y) => byNumber(x.member_number, y.member_number));
+  }
+
   async function createBatch(
     actor: Actor,
     slug: string,
@@ -52,7 +109,7 @@ export function createPaymentsService(
         async () => {
           const pending = new Set((await q.pendingMemberIds(trx, a.org.org_id)).map((p) => p.member_id));
           const only = input.memberNumbers ? new Set(input.memberNumbers) : undefined;
-          const owed = (await q.membersOwed(trx, a.org.org_id)).filter(
+          const owed = (await membersOwed(trx, a.org.org_id)).filter(
             (m) => !pending.has(m.member_id) && (!only || only.has(m.member_number)),
           );
           if (owed.length === 0) throw invalid('payments.nothing_to_pay');
@@ -98,7 +155,7 @@ export function createPaymentsService(
     const batch = await q.findBatch(db, a.org.org_id, batchId);
     if (!batch) throw notFound('payments.batch_not_found');
     const currency = currencyOf(batch.currency);
-    const payments = await q.paymentsOfBatch(db, a.org.org_id, batchId);
+    const payments = await paymentsOfBatch(db, a.org.org_id, batchId);
     return {
       id: batch.batch_id,
       method: batch.method,

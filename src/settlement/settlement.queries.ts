@@ -114,7 +114,14 @@ export function takenByMemberAndClass(db: Executor, orgId: string, settlementId:
     .execute();
 }
 
-/** The tickets a settlement took, for the screen and the slip: reference, date, class, payable mass. */
+/**
+ * The tickets a settlement took, for the screen and the slip: reference, date, class, payable mass, by
+ * date and reference (the service puts them in member-number order, the number being the members').
+ *
+ * This and the other statements here that join weigh_tickets (takeTickets, takenByMemberAndClass,
+ * settledElsewhere, staleTickets) read collection's table on purpose: a settlement takes and checks its
+ * tickets in one set-based statement under the settled-once constraints of migration 0012.
+ */
 export function ticketsOf(db: Executor, orgId: string, settlementId: string, memberId?: string) {
   let query = db
     .selectFrom('settlement_tickets as st')
@@ -124,12 +131,9 @@ export function ticketsOf(db: Executor, orgId: string, settlementId: string, mem
     .innerJoin('collection_points as p', (j) =>
       j.onRef('p.org_id', '=', 't.org_id').onRef('p.point_id', '=', 't.point_id'),
     )
-    .innerJoin('members as m', (j) =>
-      j.onRef('m.org_id', '=', 't.org_id').onRef('m.member_id', '=', 't.member_id'),
-    )
     .select([
       't.ticket_id',
-      'm.member_number',
+      't.member_id',
       'p.code as point_code',
       't.ticket_number',
       't.delivery_date',
@@ -139,7 +143,6 @@ export function ticketsOf(db: Executor, orgId: string, settlementId: string, mem
     ])
     .where('st.org_id', '=', orgId)
     .where('st.settlement_id', '=', settlementId)
-    .orderBy('m.member_number')
     .orderBy('t.delivery_date')
     .orderBy('p.code')
     .orderBy('t.ticket_number');
@@ -214,20 +217,6 @@ export function staleTickets(db: Executor, orgId: string, settlementId: string) 
     .execute();
 }
 
-/** What each member owes the cooperative: the member's debit balance on the receivable account. */
-export function owedByMember(db: Executor, orgId: string) {
-  return db
-    .selectFrom('ledger_balances as b')
-    .innerJoin('ledger_accounts as a', (j) =>
-      j.onRef('a.org_id', '=', 'b.org_id').onRef('a.account_id', '=', 'b.account_id'),
-    )
-    .select(['b.member_key', 'b.balance_minor'])
-    .where('b.org_id', '=', orgId)
-    .where('a.purpose', '=', 'receivable_members')
-    .where('b.balance_minor', '>', 0)
-    .execute();
-}
-
 export function deleteLines(db: Executor, orgId: string, settlementId: string) {
   return db
     .deleteFrom('settlement_lines')
@@ -270,15 +259,10 @@ export async function insertLines(
 
 export function linesOf(db: Executor, orgId: string, settlementId: string) {
   return db
-    .selectFrom('settlement_lines as l')
-    .innerJoin('members as m', (j) =>
-      j.onRef('m.org_id', '=', 'l.org_id').onRef('m.member_id', '=', 'l.member_id'),
-    )
-    .selectAll('l')
-    .select(['m.member_number', 'm.given_names', 'm.family_names'])
-    .where('l.org_id', '=', orgId)
-    .where('l.settlement_id', '=', settlementId)
-    .orderBy('m.member_number')
+    .selectFrom('settlement_lines')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('settlement_id', '=', settlementId)
     .execute();
 }
 

@@ -1,8 +1,8 @@
-import { formatPricePerKg, parsePricePerKg } from '../collection/pricing.js';
-import type { LedgerService, PostingLine } from '../ledger/ledger.service.js';
-import type { MembersService } from '../members/members.service.js';
-import { type Actor, auditActor } from '../orgs/actor.js';
-import type { OrgAccess, OrgsService } from '../orgs/orgs.service.js';
+import { formatPricePerKg, parsePricePerKg } from '../collection/index.js';
+import type { LedgerService, PostingLine } from '../ledger/index.js';
+import type { MembersService } from '../members/index.js';
+import type { OrgAccess, OrgsService } from '../orgs/index.js';
+import { type Actor, auditActor } from '../orgs/index.js';
 import { appendAudit } from '../platform/audit.js';
 import { todayIn } from '../platform/dates.js';
 import { type Executor, inTransaction, type Trx } from '../platform/db/transaction.js';
@@ -21,6 +21,12 @@ import {
   totalsOf,
 } from './compute.js';
 import * as q from './settlement.queries.js';
+import {
+  LineDetailColumn,
+  SettlementRuleColumn,
+  SettlementServicesColumn,
+  type StoredSettlementRule,
+} from './settlement.tables.js';
 
 /**
  * Settlements: draft → preview → approval by two different people (a manager and an accountant) →
@@ -43,17 +49,10 @@ export interface DraftInput {
   services?: { memberNumber: string; code: string; amount: string }[] | undefined;
 }
 
-interface StoredRule {
-  /** Absent in settlements drafted before the final-price mode existed: a second payment. */
-  mode?: PriceMode;
-  pricePerKgByClass: Record<string, string>;
-  deductions: (
-    | { kind: 'share_capital_per_qq'; perQuintalMinor: string }
-    | { kind: 'owed' }
-    | { kind: 'services' }
-  )[];
-  floorBp: number;
-}
+type StoredRule = StoredSettlementRule;
+
+/** Member numbers compared as the database's ORDER BY compared them (codepoint order). */
+const byNumber = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function toRule(stored: StoredRule): SettlementRule {
   return {
@@ -131,7 +130,10 @@ export function createSettlementService(
     await q.takeTickets(trx, a.org.org_id, settlementId, from, to, pricedClasses(stored));
     const taken = await q.takenByMemberAndClass(trx, a.org.org_id, settlementId);
     const owed = new Map(
-      (await q.owedByMember(trx, a.org.org_id)).map((o) => [o.member_key, BigInt(o.balance_minor)]),
+      (await ledger.memberBalancesIn(trx, a.org.org_id, 'receivable_members', 'debit')).map((o) => [
+        o.member_key,
+        BigInt(o.balance_minor),
+      ]),
     );
     const byMember = new Map<
       string,
@@ -259,8 +261,8 @@ export function createSettlementService(
         trx,
         a,
         settlementId,
-        s.rule as StoredRule,
-        s.services as { memberId: string; code: string; amountMinor: string }[],
+        SettlementRuleColumn.parse(s.rule),
+        SettlementServicesColumn.parse(s.services),
         s.period_from,
         s.period_to,
       );
@@ -278,6 +280,38 @@ export function createSettlementService(
     return preview(actor, slug, settlementId);
   }
 
+  /**
+   * A settlement's lines by member number, with the member's number and names, which the members domain
+   * reads (in chunks, however many members) rather than settlement joining the members table.
+   */
+  async function linesOf(exec: Executor, orgId: string, settlementId: string) {
+    const lines = await q.linesOf(exec, orgId, settlementId);
+    const people = new Map(
+      (
+        await members.memberRowsByIds(
+          exec,
+          orgId,
+          lines.map((l) => l.member_id),
+        )
+      ).map((m) => [m.member_id, m]),
+    );
+    return lines
+      .flatMap((l) => {
+        const m = people.get(l.member_id);
+        return m
+          ? [
+              {
+                ...l,
+                member_number: m.member_number,
+                given_names: m.given_names,
+                family_names: m.family_names,
+              },
+            ]
+          : [];
+      })
+      .sort((x, y) => byNumber(x.member_number, y.member_number));
+  }
+
   async function preview(actor: Actor, slug: string, settlementId: string) {
     const a = await access(db, actor, slug);
     return previewOf(a.org.org_id, settlementId);
@@ -287,8 +321,8 @@ export function createSettlementService(
   async function previewOf(orgId: string, settlementId: string) {
     const s = await q.findSettlement(db, orgId, settlementId);
     if (!s) throw notFound('settlement.not_found');
-    const stored = s.rule as StoredRule;
-    const lines = await q.linesOf(db, orgId, settlementId);
+    const stored = SettlementRuleColumn.parse(s.rule);
+    const lines = await linesOf(db, orgId, settlementId);
     const approvals = await q.approvalsOf(db, orgId, settlementId);
     const elsewhere = await q.settledElsewhere(
       db,
@@ -300,32 +334,13 @@ export function createSettlementService(
     );
     const stale = s.status === 'posted' ? [] : await q.staleTickets(db, orgId, settlementId);
     const currency = currencyOf(s.currency);
-    const details = lines.map(
-      (l) =>
-        l.detail as {
-          memberId: string;
-          tickets?: number;
-          deductions: { code: string; requestedMinor: string; takenMinor: string }[];
-          grossByClass: {
-            certificationClass: string;
-            payableGrams: string;
-            pricePerKg: string;
-            valueAtPriceMinor?: string;
-            alreadyCreditedMinor?: string;
-            amountMinor: string;
-          }[];
-        },
-    );
-    const asSettlements = lines.map((l) => ({
+    const details = lines.map((l) => LineDetailColumn.parse(l.detail));
+    const asSettlements = lines.map((l, i) => ({
       memberId: l.member_id,
       payableGrams: BigInt(l.payable_grams),
       grossMinor: BigInt(l.gross_minor),
       netMinor: BigInt(l.net_minor),
-      deductions: (
-        l.detail as {
-          deductions: { kind: string; code: string; requestedMinor: string; takenMinor: string }[];
-        }
-      ).deductions.map((d) => ({
+      deductions: details[i]!.deductions.map((d) => ({
         kind: d.kind as Deduction['kind'],
         code: d.code,
         requestedMinor: BigInt(d.requestedMinor),
@@ -409,7 +424,16 @@ export function createSettlementService(
     const memberId =
       memberNumber === undefined ? undefined : await members.memberIdOf(db, a.org.org_id, memberNumber);
     const currency = currencyOf(s.currency);
-    const rows = await q.ticketsOf(db, a.org.org_id, settlementId, memberId);
+    const taken = await q.ticketsOf(db, a.org.org_id, settlementId, memberId);
+    const numbers = await members.memberNumbersByIds(
+      db,
+      a.org.org_id,
+      taken.map((t) => t.member_id),
+    );
+    // by member number, then (a stable sort keeps the query's order) date and reference
+    const rows = taken
+      .map((t) => ({ ...t, member_number: numbers.get(t.member_id) ?? '' }))
+      .sort((x, y) => byNumber(x.member_number, y.member_number));
     return {
       items: rows.map((t) => ({
         ticketId: t.ticket_id,
@@ -495,11 +519,11 @@ export function createSettlementService(
       // entries dated at the period's end, or today if the period has not ended yet (dates compare as text)
       const today = todayIn(a.org.time_zone, clock.now());
       const date = [s.period_to, today].sort()[0]!;
-      const lines = await q.linesOf(trx, a.org.org_id, settlementId);
+      const lines = await linesOf(trx, a.org.org_id, settlementId);
       let done = 0;
       for (const line of lines) {
         if (line.gross_minor === 0) continue;
-        const detail = line.detail as { deductions: { kind: string; code: string; takenMinor: string }[] };
+        const detail = LineDetailColumn.parse(line.detail);
         const postings: PostingLine[] = [
           { account: { purpose: 'coffee_purchases' }, amountMinor: line.gross_minor, memo: s.name },
           {

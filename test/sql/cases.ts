@@ -184,6 +184,7 @@ export const sqlCases: Record<string, Record<string, Call[]>> = {
     findCountry: [['PE']],
     findOrgBySlug: [['cooperativa']],
     findOrgsByIds: [[[ORG, OTHER_ORG]]],
+    lockOrganization: [[ORG]],
     listAllOrgs: [[]],
     insertOrg: [
       {
@@ -310,6 +311,10 @@ export const sqlCases: Record<string, Record<string, Call[]>> = {
     findMemberByUser: [[ORG, USER]],
     findMembersByIds: [[ORG, [MEMBER, OTHER_MEMBER]]],
     findMembersByNumbers: [[ORG, ['0001', '0002']]],
+    memberNumbersByIds: [[ORG, [MEMBER, OTHER_MEMBER]]],
+    certificationsInForce: [[ORG, MEMBER, DAY]],
+    yearlyEstimateGrams: [{ args: [ORG, MEMBER], rows: [{ grams: 0 }] }],
+    womenShareOfActiveMembers: [{ args: [ORG], rows: [{ women: 0, known: 0 }] }],
     insertMember: [{ args: [memberRow], rows: ONE_ROW }],
     updateMember: [
       {
@@ -531,9 +536,7 @@ export const sqlCases: Record<string, Record<string, Call[]>> = {
       ],
     ],
     findVoid: [[ORG, ID]],
-    certificationsInForce: [[ORG, MEMBER, DAY]],
     deliveredGrams: [{ args: [ORG, MEMBER, DAY, LATER_DAY], rows: [{ grams: 0 }] }],
-    quotaGrams: [{ args: [ORG, MEMBER], rows: [{ grams: 0 }] }],
   }),
 
   'ledger/ledger.queries': casesOf(ledger, {
@@ -590,6 +593,10 @@ export const sqlCases: Record<string, Record<string, Call[]>> = {
     findReversal: [[ORG, ID]],
     trialBalance: [[ORG]],
     memberBalances: [[ORG, MEMBER]],
+    memberBalancesByPurpose: [
+      { label: 'debit', args: [ORG, 'receivable_members', 'debit'] },
+      { label: 'credit', args: [ORG, 'payable_members', 'credit'] },
+    ],
     memberStatementLines: [[ORG, MEMBER, ID]],
     allEntriesWithLines: [[ORG]],
   }),
@@ -632,7 +639,6 @@ export const sqlCases: Record<string, Record<string, Call[]>> = {
     ticketsOf: [[ORG, ID], { label: 'one member', args: [ORG, ID, MEMBER] }],
     settledElsewhere: [[ORG, ID, DAY, LATER_DAY, ['conventional']]],
     staleTickets: [[ORG, ID]],
-    owedByMember: [[ORG]],
     deleteLines: [[ORG, ID]],
     insertLines: [
       [
@@ -658,7 +664,6 @@ export const sqlCases: Record<string, Record<string, Call[]>> = {
   }),
 
   'payments/payments.queries': casesOf(payments, {
-    membersOwed: [[ORG]],
     pendingMemberIds: [[ORG]],
     insertBatch: [
       [
@@ -1019,6 +1024,5 @@ export const sqlCases: Record<string, Record<string, Call[]>> = {
       { label: 'secret vote', args: [ORG, 'vote', ID, MEMBER] },
       { label: 'election', args: [ORG, 'election', ID, MEMBER] },
     ],
-    womenShareOfMembers: [{ args: [ORG], rows: [{ women: 0, known: 0 }] }],
   }),
 };

@@ -11,15 +11,6 @@ from "collection_point_cashiers"
 where "org_id" = $1
   and "point_id" = $2;
 
--- collection.queries.certificationsInForce
-select "scheme", "status"
-from "certifications"
-where "org_id" = $1
-  and "member_id" = $2
-  and "status" = $3
-  and "valid_from" <= $4
-  and ("valid_until" is null or "valid_until" >= $5);
-
 -- collection.queries.deliveredGrams
 select coalesce(sum("t"."net_grams"), $1) as "grams"
 from "weigh_tickets" as "t"
@@ -38,12 +29,10 @@ where "org_id" = $1
   and "code" = $2;
 
 -- collection.queries.findTicket
-select "t".*, "p"."code" as "point_code", "m"."member_number", "m"."given_names", "m"."family_names", "v"."reason" as "void_reason", "v"."voided_at"
+select "t".*, "p"."code" as "point_code", "v"."reason" as "void_reason", "v"."voided_at"
 from "weigh_tickets" as "t"
 inner join "collection_points" as "p" on "p"."org_id" = "t"."org_id"
   and "p"."point_id" = "t"."point_id"
-inner join "members" as "m" on "m"."org_id" = "t"."org_id"
-  and "m"."member_id" = "t"."member_id"
 left join "weigh_ticket_voids" as "v" on "v"."org_id" = "t"."org_id"
   and "v"."ticket_id" = "t"."ticket_id"
 where "t"."org_id" = $1
@@ -87,12 +76,10 @@ where "org_id" = $1
 order by "effective_from" desc, "coffee_state";
 
 -- collection.queries.listTickets
-select "t".*, "p"."code" as "point_code", "m"."member_number", "m"."given_names", "m"."family_names", "v"."reason" as "void_reason", "v"."voided_at"
+select "t".*, "p"."code" as "point_code", "v"."reason" as "void_reason", "v"."voided_at"
 from "weigh_tickets" as "t"
 inner join "collection_points" as "p" on "p"."org_id" = "t"."org_id"
   and "p"."point_id" = "t"."point_id"
-inner join "members" as "m" on "m"."org_id" = "t"."org_id"
-  and "m"."member_id" = "t"."member_id"
 left join "weigh_ticket_voids" as "v" on "v"."org_id" = "t"."org_id"
   and "v"."ticket_id" = "t"."ticket_id"
 where "t"."org_id" = $1
@@ -100,12 +87,10 @@ order by "t"."delivered_at" desc, "t"."ticket_number" desc
 limit $2;
 
 -- collection.queries.listTickets (every filter)
-select "t".*, "p"."code" as "point_code", "m"."member_number", "m"."given_names", "m"."family_names", "v"."reason" as "void_reason", "v"."voided_at"
+select "t".*, "p"."code" as "point_code", "v"."reason" as "void_reason", "v"."voided_at"
 from "weigh_tickets" as "t"
 inner join "collection_points" as "p" on "p"."org_id" = "t"."org_id"
   and "p"."point_id" = "t"."point_id"
-inner join "members" as "m" on "m"."org_id" = "t"."org_id"
-  and "m"."member_id" = "t"."member_id"
 left join "weigh_ticket_voids" as "v" on "v"."org_id" = "t"."org_id"
   and "v"."ticket_id" = "t"."ticket_id"
 where "t"."org_id" = $1
@@ -115,12 +100,6 @@ where "t"."org_id" = $1
   and "t"."delivery_date" <= $5
 order by "t"."delivered_at" desc, "t"."ticket_number" desc
 limit $6;
-
--- collection.queries.quotaGrams
-select coalesce(sum("yearly_estimate_grams"), $1) as "grams"
-from "plots"
-where "org_id" = $2
-  and "member_id" = $3;
 
 -- collection.queries.scheduleOn
 select *

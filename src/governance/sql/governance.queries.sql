@@ -18,10 +18,8 @@ where "org_id" = $1
 order by "receipt_code";
 
 -- governance.queries.candidatesOf
-select "c"."member_id", "c"."ballot_index", "c"."votes", "c"."outcome", "c"."tie_note", "m"."member_number", "m"."given_names", "m"."family_names", "m"."sex", "m"."join_date"
+select "c"."member_id", "c"."ballot_index", "c"."votes", "c"."outcome", "c"."tie_note"
 from "election_candidates" as "c"
-inner join "members" as "m" on "m"."org_id" = "c"."org_id"
-  and "m"."member_id" = "c"."member_id"
 where "c"."org_id" = $1
   and "c"."election_id" = $2
 order by "c"."ballot_index";
@@ -35,11 +33,10 @@ where "org_id" = $3
   and "checked_in_at" is null;
 
 -- governance.queries.delegatesInOffice
-select distinct "t"."member_id", "m"."member_number"
+select distinct "t"."member_id"
 from "office_terms" as "t"
-inner join "members" as "m" on "m"."org_id" = "t"."org_id"
-  and "m"."member_id" = "t"."member_id"
-where "t"."org_id" = $1
+where "t"."member_id" is not null
+  and "t"."org_id" = $1
   and "t"."organ" = $2
   and "t"."starts_on" <= $3
   and coalesce(t.ended_on, t.ends_on) > $4;
@@ -285,10 +282,6 @@ where "org_id" = $1
 order by "recorded_at";
 
 -- governance.queries.nextBookNumber
-select "org_id"
-from "organizations"
-where "org_id" = $1
-for update;
 select coalesce(max(book_number), 0)::int as "n"
 from "minutes"
 where "org_id" = $1;
@@ -319,15 +312,10 @@ where "org_id" = $1
   and "holder_member_id" = $3;
 
 -- governance.queries.proxiesOf
-select "g"."member_number" as "grantor_number", g.given_names || ' ' || g.family_names as "grantor_name", "h"."member_number" as "holder_number", h.given_names || ' ' || h.family_names as "holder_name", "p"."document_ref", "p"."registered_at"
-from "assembly_proxies" as "p"
-inner join "members" as "g" on "g"."org_id" = "p"."org_id"
-  and "g"."member_id" = "p"."grantor_member_id"
-inner join "members" as "h" on "h"."org_id" = "p"."org_id"
-  and "h"."member_id" = "p"."holder_member_id"
-where "p"."org_id" = $1
-  and "p"."assembly_id" = $2
-order by "g"."member_number";
+select "grantor_member_id", "holder_member_id", "document_ref", "registered_at"
+from "assembly_proxies"
+where "org_id" = $1
+  and "assembly_id" = $2;
 
 -- governance.queries.proxyOf
 select *
@@ -409,18 +397,14 @@ where "org_id" = $10
   and "vote_id" = $11;
 
 -- governance.queries.termOf
-select "t"."org_id", "t"."term_id", "t"."organ", "t"."position", "t"."member_id", "t"."holder_name", "t"."holder_sex", "t"."zone", "t"."starts_on", "t"."ends_on", "t"."ended_on", "t"."ended_reason", "t"."election_id", "t"."recorded_at", "t"."recorded_by_label", "m"."member_number"
+select "t"."org_id", "t"."term_id", "t"."organ", "t"."position", "t"."member_id", "t"."holder_name", "t"."holder_sex", "t"."zone", "t"."starts_on", "t"."ends_on", "t"."ended_on", "t"."ended_reason", "t"."election_id", "t"."recorded_at", "t"."recorded_by_label"
 from "office_terms" as "t"
-left join "members" as "m" on "m"."org_id" = "t"."org_id"
-  and "m"."member_id" = "t"."member_id"
 where "t"."org_id" = $1
   and "t"."term_id" = $2;
 
 -- governance.queries.termsOf
-select "t"."org_id", "t"."term_id", "t"."organ", "t"."position", "t"."member_id", "t"."holder_name", "t"."holder_sex", "t"."zone", "t"."starts_on", "t"."ends_on", "t"."ended_on", "t"."ended_reason", "t"."election_id", "t"."recorded_at", "t"."recorded_by_label", "m"."member_number"
+select "t"."org_id", "t"."term_id", "t"."organ", "t"."position", "t"."member_id", "t"."holder_name", "t"."holder_sex", "t"."zone", "t"."starts_on", "t"."ends_on", "t"."ended_on", "t"."ended_reason", "t"."election_id", "t"."recorded_at", "t"."recorded_by_label"
 from "office_terms" as "t"
-left join "members" as "m" on "m"."org_id" = "t"."org_id"
-  and "m"."member_id" = "t"."member_id"
 where "t"."org_id" = $1
 order by "t"."organ", "t"."starts_on" desc, "t"."holder_name";
 
@@ -471,9 +455,3 @@ update "office_terms"
 set "ended_on" = $1, "ended_reason" = $2
 where "org_id" = $3
   and "term_id" = $4;
-
--- governance.queries.womenShareOfMembers
-select count(*) FILTER (WHERE sex = 'female')::int as "women", count(sex)::int as "known"
-from "members"
-where "org_id" = $1
-  and "status" = $2;

@@ -7,14 +7,12 @@ where "org_id" = $1
 order by "code";
 
 -- ledger.queries.allEntriesWithLines
-select "e"."entry_id", "e"."entry_date", "e"."description", "e"."currency", "e"."recorded_at", "l"."line_no", "l"."amount_minor", "a"."code", "a"."kind", "a"."name", "m"."member_number"
+select "e"."entry_id", "e"."entry_date", "e"."description", "e"."currency", "e"."recorded_at", "l"."line_no", "l"."amount_minor", "a"."code", "a"."kind", "a"."name", "l"."member_id"
 from "journal_entries" as "e"
 inner join "journal_lines" as "l" on "l"."org_id" = "e"."org_id"
   and "l"."entry_id" = "e"."entry_id"
 inner join "ledger_accounts" as "a" on "a"."org_id" = "l"."org_id"
   and "a"."account_id" = "l"."account_id"
-left join "members" as "m" on "m"."org_id" = "l"."org_id"
-  and "m"."member_id" = "l"."member_id"
 where "e"."org_id" = $1
 order by "e"."entry_date", "e"."recorded_at", "e"."entry_id", "l"."line_no";
 
@@ -58,6 +56,24 @@ inner join "ledger_accounts" as "a" on "a"."org_id" = "b"."org_id"
 where "b"."org_id" = $1
   and "b"."member_key" = $2
 order by "a"."code";
+
+-- ledger.queries.memberBalancesByPurpose (debit)
+select "b"."member_key", "b"."balance_minor"
+from "ledger_balances" as "b"
+inner join "ledger_accounts" as "a" on "a"."org_id" = "b"."org_id"
+  and "a"."account_id" = "b"."account_id"
+where "b"."org_id" = $1
+  and "a"."purpose" = $2
+  and "b"."balance_minor" > $3;
+
+-- ledger.queries.memberBalancesByPurpose (credit)
+select "b"."member_key", "b"."balance_minor"
+from "ledger_balances" as "b"
+inner join "ledger_accounts" as "a" on "a"."org_id" = "b"."org_id"
+  and "a"."account_id" = "b"."account_id"
+where "b"."org_id" = $1
+  and "a"."purpose" = $2
+  and "b"."balance_minor" < $3;
 
 -- ledger.queries.memberStatementLines
 select "e"."entry_id", "e"."entry_date", "e"."description", "e"."source_type", "e"."source_id", "e"."reverses_entry_id", "e"."recorded_at", "l"."line_no", "l"."amount_minor", "l"."memo"

@@ -34,6 +34,15 @@ where "c"."org_id" in ($1)
   and ("c"."valid_until" is null or "c"."valid_until" >= $6)
 group by "c"."org_id", "c"."scheme";
 
+-- members.queries.certificationsInForce
+select "scheme", "status"
+from "certifications"
+where "org_id" = $1
+  and "member_id" = $2
+  and "status" = $3
+  and "valid_from" <= $4
+  and ("valid_until" is null or "valid_until" >= $5);
+
 -- members.queries.certificationsOf
 select *
 from "certifications"
@@ -254,6 +263,12 @@ where "m"."org_id" = $1
 order by "m"."family_names", "m"."given_names", "m"."member_id"
 limit $14;
 
+-- members.queries.memberNumbersByIds
+select "member_id", "member_number"
+from "members"
+where "org_id" = $1
+  and "member_id" in ($2, $3);
+
 -- members.queries.overlapCandidates
 select "plot_id", "geometry"
 from "plots"
@@ -354,3 +369,15 @@ from "member_status_changes"
 where "org_id" in ($1)
   and "to_status" = $2
 group by "year";
+
+-- members.queries.womenShareOfActiveMembers
+select count(*) FILTER (WHERE sex = 'female')::int as "women", count(sex)::int as "known"
+from "members"
+where "org_id" = $1
+  and "status" = $2;
+
+-- members.queries.yearlyEstimateGrams
+select coalesce(sum("yearly_estimate_grams"), $1) as "grams"
+from "plots"
+where "org_id" = $2
+  and "member_id" = $3;

@@ -135,6 +135,12 @@ left join "organizations" as "o" on "o"."org_id" = "m"."org_id"
 where "m"."org_id" = $1
 order by "u"."email", "o"."slug", "m"."role";
 
+-- orgs.queries.lockOrganization
+select "org_id"
+from "organizations"
+where "org_id" = $1
+for update;
+
 -- orgs.queries.membershipsOfUser
 select "organizations"."org_id", "organizations"."slug", "organizations"."name", "organizations"."kind", "memberships"."role"
 from "memberships"

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import '../../collection/messages.js';
-import '../../settlement/messages.js';
+import '../../collection/index.js'; // registers collection's messages
+import '../../settlement/index.js'; // registers settlement's messages
 import { type SlipDocument, slipHtml, slipPdf } from './slip.js';
 
 const slip: SlipDocument = {

@@ -33,26 +33,11 @@ set "reference" = $1, "paid_on" = $2, "entry_id" = $3, "marked_at" = $4, "marked
 where "org_id" = $7
   and "payment_id" = $8;
 
--- payments.queries.membersOwed
-select "m"."member_id", "m"."member_number", "b"."balance_minor"
-from "ledger_balances" as "b"
-inner join "ledger_accounts" as "a" on "a"."org_id" = "b"."org_id"
-  and "a"."account_id" = "b"."account_id"
-inner join "members" as "m" on "m"."org_id" = "b"."org_id"
-  and "m"."member_id" = "b"."member_key"
-where "b"."org_id" = $1
-  and "a"."purpose" = $2
-  and "b"."balance_minor" < $3
-order by "m"."member_number";
-
 -- payments.queries.paymentsOfBatch
-select "p".*, "m"."member_number", "m"."given_names", "m"."family_names", "m"."national_id", "m"."bank_name", "m"."bank_account", "m"."wallet_phone"
-from "payments" as "p"
-inner join "members" as "m" on "m"."org_id" = "p"."org_id"
-  and "m"."member_id" = "p"."member_id"
-where "p"."org_id" = $1
-  and "p"."batch_id" = $2
-order by "m"."member_number";
+select *
+from "payments"
+where "org_id" = $1
+  and "batch_id" = $2;
 
 -- payments.queries.paymentsOfMember
 select *

@@ -44,28 +44,16 @@ values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
 returning *;
 
 -- settlement.queries.linesOf
-select "l".*, "m"."member_number", "m"."given_names", "m"."family_names"
-from "settlement_lines" as "l"
-inner join "members" as "m" on "m"."org_id" = "l"."org_id"
-  and "m"."member_id" = "l"."member_id"
-where "l"."org_id" = $1
-  and "l"."settlement_id" = $2
-order by "m"."member_number";
+select *
+from "settlement_lines"
+where "org_id" = $1
+  and "settlement_id" = $2;
 
 -- settlement.queries.listSettlements
 select *
 from "settlements"
 where "org_id" = $1
 order by "created_at" desc;
-
--- settlement.queries.owedByMember
-select "b"."member_key", "b"."balance_minor"
-from "ledger_balances" as "b"
-inner join "ledger_accounts" as "a" on "a"."org_id" = "b"."org_id"
-  and "a"."account_id" = "b"."account_id"
-where "b"."org_id" = $1
-  and "a"."purpose" = $2
-  and "b"."balance_minor" > $3;
 
 -- settlement.queries.releaseTickets
 delete from "settlement_tickets"
@@ -159,28 +147,24 @@ where "st"."org_id" = $1
 group by "t"."member_id", "t"."certification_class";
 
 -- settlement.queries.ticketsOf
-select "t"."ticket_id", "m"."member_number", "p"."code" as "point_code", "t"."ticket_number", "t"."delivery_date", "t"."certification_class", "t"."payable_grams", "t"."value_minor"
+select "t"."ticket_id", "t"."member_id", "p"."code" as "point_code", "t"."ticket_number", "t"."delivery_date", "t"."certification_class", "t"."payable_grams", "t"."value_minor"
 from "settlement_tickets" as "st"
 inner join "weigh_tickets" as "t" on "t"."org_id" = "st"."org_id"
   and "t"."ticket_id" = "st"."ticket_id"
 inner join "collection_points" as "p" on "p"."org_id" = "t"."org_id"
   and "p"."point_id" = "t"."point_id"
-inner join "members" as "m" on "m"."org_id" = "t"."org_id"
-  and "m"."member_id" = "t"."member_id"
 where "st"."org_id" = $1
   and "st"."settlement_id" = $2
-order by "m"."member_number", "t"."delivery_date", "p"."code", "t"."ticket_number";
+order by "t"."delivery_date", "p"."code", "t"."ticket_number";
 
 -- settlement.queries.ticketsOf (one member)
-select "t"."ticket_id", "m"."member_number", "p"."code" as "point_code", "t"."ticket_number", "t"."delivery_date", "t"."certification_class", "t"."payable_grams", "t"."value_minor"
+select "t"."ticket_id", "t"."member_id", "p"."code" as "point_code", "t"."ticket_number", "t"."delivery_date", "t"."certification_class", "t"."payable_grams", "t"."value_minor"
 from "settlement_tickets" as "st"
 inner join "weigh_tickets" as "t" on "t"."org_id" = "st"."org_id"
   and "t"."ticket_id" = "st"."ticket_id"
 inner join "collection_points" as "p" on "p"."org_id" = "t"."org_id"
   and "p"."point_id" = "t"."point_id"
-inner join "members" as "m" on "m"."org_id" = "t"."org_id"
-  and "m"."member_id" = "t"."member_id"
 where "st"."org_id" = $1
   and "st"."settlement_id" = $2
   and "st"."member_id" = $3
-order by "m"."member_number", "t"."delivery_date", "p"."code", "t"."ticket_number";
+order by "t"."delivery_date", "p"."code", "t"."ticket_number";

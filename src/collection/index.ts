@@ -1,0 +1,11 @@
+/**
+ * The public face of collection (weigh tickets, price schedules, collection points): the only file
+ * (besides collection.contract.ts) that other domains and the composition roots may import
+ * (.dependency-cruiser.cjs).
+ */
+import './messages.js';
+
+export { registerCollectionRoutes } from './collection.routes.js';
+export { type CollectionService, createCollectionService } from './collection.service.js';
+/** Prices per kilogram between text ("12.50") and exact units: settlement reads and shows its rule with them. */
+export { formatPricePerKg, parsePricePerKg } from './pricing.js';
