@@ -11,11 +11,11 @@ CREATE TABLE settlement_tickets (
   settlement_id uuid NOT NULL,
   ticket_id uuid NOT NULL,
   member_id uuid NOT NULL,
-  PRIMARY KEY (org_id, settlement_id, ticket_id),
-  FOREIGN KEY (org_id, settlement_id) REFERENCES settlements (org_id, settlement_id),
-  FOREIGN KEY (org_id, ticket_id) REFERENCES weigh_tickets (org_id, ticket_id),
-  FOREIGN KEY (org_id, settlement_id, member_id)
-    REFERENCES settlement_lines (org_id, settlement_id, member_id) DEFERRABLE INITIALLY DEFERRED
+  -- No foreign keys here, on purpose: rows are only ever written by one INSERT … SELECT from weigh_tickets
+  -- for a settlement that exists, and neither tickets nor settlements are ever deleted; a season's draft
+  -- writes up to hundreds of thousands of rows, and two per-row key checks each made it several times
+  -- slower on the embedded engine. settled_tickets, the fact that matters, keeps its keys.
+  PRIMARY KEY (org_id, settlement_id, ticket_id)
 );
 CREATE INDEX settlement_tickets_ticket_idx ON settlement_tickets (org_id, ticket_id);
 
@@ -51,23 +51,27 @@ ORDER BY st.org_id, st.ticket_id, s.posted_at, s.settlement_id;
 CREATE TRIGGER settled_tickets_append_only BEFORE UPDATE OR DELETE ON settled_tickets
   FOR EACH ROW EXECUTE FUNCTION refuse_change();
 
--- A posted settlement's tickets are frozen.
-CREATE FUNCTION settlement_tickets_guard() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-  sid uuid := CASE WHEN TG_OP = 'INSERT' THEN NEW.settlement_id ELSE OLD.settlement_id END;
-  oid uuid := CASE WHEN TG_OP = 'INSERT' THEN NEW.org_id ELSE OLD.org_id END;
+-- A posted settlement's tickets are frozen. Checked once per statement (a draft writes its tickets in one
+-- INSERT … SELECT of up to a season's tickets; a per-row trigger would cost one query per ticket).
+CREATE FUNCTION settlement_tickets_frozen() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP = 'UPDATE' THEN
-    RAISE EXCEPTION 'settlement_tickets rows are written and removed, never changed' USING ERRCODE = '55000';
-  END IF;
-  IF EXISTS (SELECT 1 FROM settlements WHERE org_id = oid AND settlement_id = sid AND status = 'posted') THEN
+  IF EXISTS (
+    SELECT 1 FROM changed c
+    JOIN settlements s ON s.org_id = c.org_id AND s.settlement_id = c.settlement_id
+    WHERE s.status = 'posted'
+  ) THEN
     RAISE EXCEPTION 'the tickets of a posted settlement cannot change'
       USING ERRCODE = '23514', CONSTRAINT = 'settlement_tickets_frozen';
   END IF;
-  RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+  RETURN NULL;
 END $$;
-CREATE TRIGGER settlement_tickets_guard BEFORE INSERT OR UPDATE OR DELETE ON settlement_tickets
-  FOR EACH ROW EXECUTE FUNCTION settlement_tickets_guard();
+CREATE TRIGGER settlement_tickets_frozen_insert AFTER INSERT ON settlement_tickets
+  REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION settlement_tickets_frozen();
+CREATE TRIGGER settlement_tickets_frozen_delete AFTER DELETE ON settlement_tickets
+  REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION settlement_tickets_frozen();
+-- rows are written and removed, never changed
+CREATE TRIGGER settlement_tickets_no_update BEFORE UPDATE ON settlement_tickets
+  FOR EACH ROW EXECUTE FUNCTION refuse_change();
 
 -- Posting a settlement settles its tickets, in the same statement: the primary key of settled_tickets
 -- refuses a ticket another posted settlement already took.
@@ -87,22 +91,29 @@ END $$;
 CREATE TRIGGER settlement_settles_tickets AFTER UPDATE OF status ON settlements
   FOR EACH ROW EXECUTE FUNCTION settlement_settles_tickets();
 
--- A voided ticket is never settled; a settled ticket is never voided (its second payment was made).
-CREATE FUNCTION settled_ticket_not_voided() RETURNS trigger LANGUAGE plpgsql AS $$
+-- A voided ticket is never settled (checked once per posting, over all its tickets); a settled ticket is
+-- never voided (its second payment was made).
+CREATE FUNCTION settled_tickets_not_voided() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_TABLE_NAME = 'settled_tickets' THEN
-    IF EXISTS (SELECT 1 FROM weigh_ticket_voids WHERE org_id = NEW.org_id AND ticket_id = NEW.ticket_id) THEN
-      RAISE EXCEPTION 'ticket % is voided and cannot be settled', NEW.ticket_id
-        USING ERRCODE = '23514', CONSTRAINT = 'voided_ticket_not_settled';
-    END IF;
-  ELSIF EXISTS (SELECT 1 FROM settled_tickets WHERE org_id = NEW.org_id AND ticket_id = NEW.ticket_id) THEN
+  IF EXISTS (
+    SELECT 1 FROM changed c
+    JOIN weigh_ticket_voids v ON v.org_id = c.org_id AND v.ticket_id = c.ticket_id
+  ) THEN
+    RAISE EXCEPTION 'a voided ticket cannot be settled'
+      USING ERRCODE = '23514', CONSTRAINT = 'voided_ticket_not_settled';
+  END IF;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER settled_tickets_not_voided AFTER INSERT ON settled_tickets
+  REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION settled_tickets_not_voided();
+
+CREATE FUNCTION voided_ticket_not_settled() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM settled_tickets WHERE org_id = NEW.org_id AND ticket_id = NEW.ticket_id) THEN
     RAISE EXCEPTION 'ticket % is settled and cannot be voided', NEW.ticket_id
       USING ERRCODE = '23514', CONSTRAINT = 'settled_ticket_not_voided';
   END IF;
   RETURN NEW;
 END $$;
-CREATE TRIGGER settled_tickets_not_voided BEFORE INSERT ON settled_tickets
-  FOR EACH ROW EXECUTE FUNCTION settled_ticket_not_voided();
 CREATE TRIGGER weigh_ticket_voids_not_settled BEFORE INSERT ON weigh_ticket_voids
-  FOR EACH ROW EXECUTE FUNCTION settled_ticket_not_voided();
-
+  FOR EACH ROW EXECUTE FUNCTION voided_ticket_not_settled();

@@ -468,12 +468,18 @@ describe('a ticket is settled at most once', () => {
       ctx.db,
     );
     expect(settledTwice.rows[0]!.n).toBe(0);
-    // and a posted settlement's tickets are frozen
+    // and a posted settlement's tickets are frozen: its settled rows hold them (23503), and a statement
+    // trigger refuses any other change (23514)
     await expect(
       sql`DELETE FROM settlement_tickets WHERE settlement_id = ${a.id}`.execute(ctx.db),
-    ).rejects.toMatchObject({
-      code: '23514',
-    });
+    ).rejects.toMatchObject({ code: expect.stringMatching(/^235(03|14)$/) });
+    await expect(
+      sql`INSERT INTO settlement_tickets (org_id, settlement_id, ticket_id, member_id)
+        SELECT t.org_id, ${a.id}::uuid, t.ticket_id, t.member_id FROM weigh_tickets t
+        WHERE t.org_id = (SELECT org_id FROM settlements WHERE settlement_id = ${a.id})
+          AND NOT EXISTS (SELECT 1 FROM settlement_tickets x WHERE x.settlement_id = ${a.id} AND x.ticket_id = t.ticket_id)
+        LIMIT 1`.execute(ctx.db),
+    ).rejects.toMatchObject({ code: '23514', constraint: 'settlement_tickets_frozen' });
   });
 
   it('a settled ticket cannot be voided, with the reason in the user’s language', async () => {
