@@ -294,11 +294,13 @@ export function MemberListPage({ org, canWrite }: { org: Org; canWrite: boolean 
         <Text role="status" aria-live="polite" fw={500}>
           {list.isPending
             ? t('app.loading')
-            : total !== null
-              ? anyFilter
-                ? t('members.matching', { count: total })
-                : t('members.count', { count: total })
-              : ''}
+            : list.isPlaceholderData
+              ? t('members.searching')
+              : total !== null
+                ? anyFilter
+                  ? t('members.matching', { count: total })
+                  : t('members.count', { count: total })
+                : ''}
         </Text>
 
         {list.isError && !list.data ? (

@@ -122,6 +122,7 @@ export const members: Messages['members'] = {
     },
     count_one: '{{count}} member in the register',
     count_other: '{{count}} members in the register',
+    searching: 'Searching…',
     matching_one: '{{count}} member matches',
     matching_other: '{{count}} members match',
     showing: 'Showing {{shown}} of {{total}}',

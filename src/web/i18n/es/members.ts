@@ -119,6 +119,7 @@ export const members = {
     },
     count_one: '{{count}} socio en el padrón',
     count_other: '{{count}} socios en el padrón',
+    searching: 'Buscando…',
     matching_one: '{{count}} socio coincide',
     matching_other: '{{count}} socios coinciden',
     showing: 'Mostrando {{shown}} de {{total}}',
