@@ -10,6 +10,7 @@ import {
   registerOrganRoutes,
 } from './governance/index.js';
 import { createLedgerService, registerLedgerRoutes } from './ledger/index.js';
+import './lots/index.js';
 import {
   createImportService,
   createMembersService,

@@ -8,6 +8,7 @@
 import type { CollectionTables } from './collection/collection.tables.js';
 import type { GovernanceTables } from './governance/governance.tables.js';
 import type { LedgerTables } from './ledger/ledger.tables.js';
+import type { LotsTables } from './lots/lots.tables.js';
 import type { MembersTables } from './members/members.tables.js';
 import type { OrgsTables } from './orgs/orgs.tables.js';
 import type { PaymentsTables } from './payments/payments.tables.js';
@@ -21,5 +22,6 @@ declare module './platform/db/schema.js' {
       CollectionTables,
       SettlementTables,
       PaymentsTables,
-      GovernanceTables {}
+      GovernanceTables,
+      LotsTables {}
 }

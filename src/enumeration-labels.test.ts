@@ -66,6 +66,16 @@ const WEB: Record<string, Pattern> = {
   'minutes.status': 'governanceRecords.minutes.status.{value}',
   'minutes_signatures.role': 'governanceRecords.minutes.role.{value}',
   'minutes_signatures.method': 'governanceRecords.minutes.{valueCamel}',
+  'warehouses.kind': 'lots.warehouseKind.{value}',
+  'stock_movements.product': 'lots.product.{value}',
+  'stock_movements.certification_class': 'certClass.{value}',
+  'stock_movements.kind': 'lots.movementKind.{value}',
+  'lots.product': 'lots.product.{value}',
+  'lots.certification_class': 'certClass.{value}',
+  'lots.origin': 'lots.lotOrigin.{value}',
+  'lots.status': 'lots.lotStatus.{value}',
+  'lot_draws.kind': 'lots.drawKind.{value}',
+  'milling_orders.status': 'lots.millingStatus.{value}',
 };
 
 /** Enumerations the server prints itself (PDFs, printable pages, the minutes' draft), and where. */

@@ -9,8 +9,19 @@ export { DATA_AREAS, type DataArea, ORG_KINDS, type OrgKind, ROLES, type Role } 
 
 /** Roles that make sense in each kind of organization (a buyer has no cashier, a program no members). */
 export const ROLES_BY_KIND: Record<OrgKind, readonly Role[]> = {
-  cooperative: ['admin', 'manager', 'accountant', 'cashier', 'board', 'oversight', 'member', 'viewer'],
-  central: ['admin', 'manager', 'accountant', 'board', 'oversight', 'viewer'],
+  cooperative: [
+    'admin',
+    'manager',
+    'accountant',
+    'cashier',
+    'board',
+    'oversight',
+    'member',
+    'viewer',
+    'warehouse',
+    'lab',
+  ],
+  central: ['admin', 'manager', 'accountant', 'board', 'oversight', 'viewer', 'warehouse', 'lab'],
   program: ['admin', 'manager', 'viewer'],
   buyer: ['admin', 'buyer', 'viewer'],
 };
@@ -50,6 +61,17 @@ export const ACTIONS = {
   'settlement.approve': ['manager', 'accountant'],
   // payments to members: prepared and marked paid by the people who handle the money
   'payments.manage': ['admin', 'manager', 'accountant'],
+  // the value chain: warehouse staff move stock and make lots; managers run the mill and the counts;
+  // the lab analyses and cups; the commercial side (manager) sells. A count's difference needs a second
+  // person (the service checks it is not the one who counted).
+  'lots.read': ['admin', 'manager', 'accountant', 'board', 'oversight', 'viewer', 'warehouse', 'lab'],
+  'lots.write': ['admin', 'manager', 'warehouse'],
+  'lots.adjust': ['admin', 'manager'],
+  'milling.manage': ['admin', 'manager', 'warehouse'],
+  'quality.read': ['admin', 'manager', 'accountant', 'board', 'oversight', 'viewer', 'warehouse', 'lab'],
+  'quality.write': ['admin', 'manager', 'lab'],
+  'sales.read': ['admin', 'manager', 'accountant', 'board', 'oversight', 'viewer'],
+  'sales.manage': ['admin', 'manager'],
   // governance: everyone of the cooperative reads; the board (its secretary) and the manager run assemblies
   'governance.read': ['admin', 'manager', 'accountant', 'cashier', 'board', 'oversight', 'member', 'viewer'],
   'governance.manage': ['admin', 'manager', 'board'],

@@ -19,6 +19,8 @@ export const ROLES = [
   'member',
   'buyer',
   'viewer',
+  'warehouse',
+  'lab',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -90,6 +92,53 @@ export type CertClass = (typeof CERT_CLASSES)[number];
 
 export const CUP_PROTOCOLS = ['sca2004', 'cva'] as const;
 export type CupProtocol = (typeof CUP_PROTOCOLS)[number];
+
+// ---- the value chain: stock, lots, milling ------------------------------------------------------
+
+/** What a warehouse holds. Dry parchment from the desk is `parchment`; milling makes the green grades. */
+export const PRODUCTS = [
+  'cherry',
+  'wet_parchment',
+  'parchment',
+  'green_export',
+  'green_second',
+  'rejects',
+  'husk',
+] as const;
+export type Product = (typeof PRODUCTS)[number];
+
+export const WAREHOUSE_KINDS = ['collection_point', 'warehouse', 'mill', 'port'] as const;
+export type WarehouseKind = (typeof WAREHOUSE_KINDS)[number];
+
+export const STOCK_MOVEMENT_KINDS = [
+  'reception',
+  'reception_void',
+  'transfer_out',
+  'transfer_in',
+  'processing_out',
+  'processing_in',
+  'reclass_out',
+  'reclass_in',
+  'dispatch',
+  'delivery_out',
+  'delivery_in',
+  'adjustment',
+] as const;
+export type StockMovementKind = (typeof STOCK_MOVEMENT_KINDS)[number];
+
+/** How a lot was made. */
+export const LOT_ORIGINS = ['tickets', 'blend', 'milling', 'delivery'] as const;
+export type LotOrigin = (typeof LOT_ORIGINS)[number];
+
+export const LOT_STATUSES = ['open', 'closed', 'delivered', 'consumed', 'shipped'] as const;
+export type LotStatus = (typeof LOT_STATUSES)[number];
+
+/** What leaves a lot other than into another lot. */
+export const LOT_DRAW_KINDS = ['milling', 'shipment', 'sample', 'loss'] as const;
+export type LotDrawKind = (typeof LOT_DRAW_KINDS)[number];
+
+export const MILLING_STATUSES = ['open', 'done'] as const;
+export type MillingStatus = (typeof MILLING_STATUSES)[number];
 
 // ---- ledger -------------------------------------------------------------------------------------
 

@@ -18,6 +18,8 @@ export const orgs: Messages['orgs'] = {
     member: 'Member',
     buyer: 'Buyer',
     viewer: 'Viewer',
+    warehouse: 'Warehouse',
+    lab: 'Quality lab',
   },
   areas: {
     members: 'Members',

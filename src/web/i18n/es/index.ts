@@ -2,6 +2,7 @@ import { accounts } from './accounts.js';
 import { collection } from './collection.js';
 import { common } from './common.js';
 import { governance } from './governance.js';
+import { lots } from './lots.js';
 import { members } from './members.js';
 import { orgs } from './orgs.js';
 
@@ -12,7 +13,7 @@ import { orgs } from './orgs.js';
  * domains' namespaces are its fallbacks (see `../index.ts`), so each key is written once, where its
  * domain is.
  */
-export const es = { common, orgs, members, collection, accounts, governance } as const;
+export const es = { common, orgs, members, collection, accounts, governance, lots } as const;
 
 /** The namespaces, the default one first. */
 export const NAMESPACES = [
@@ -22,6 +23,7 @@ export const NAMESPACES = [
   'collection',
   'accounts',
   'governance',
+  'lots',
 ] as const satisfies readonly (keyof typeof es)[];
 export type Namespace = (typeof NAMESPACES)[number];
 

@@ -16,6 +16,8 @@ export const orgs = {
     member: 'Socio',
     buyer: 'Comprador',
     viewer: 'Observador',
+    warehouse: 'Almacén',
+    lab: 'Laboratorio de calidad',
   },
   areas: {
     members: 'Socios',
