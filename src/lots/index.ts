@@ -3,3 +3,18 @@
  * other domains and the composition roots may import (.dependency-cruiser.cjs).
  */
 import './messages.js';
+
+/**
+ * Cross-domain doors (used inside the caller's transaction; the caller has checked the actor's rights):
+ * read lots, take grams out of a lot (a sample, a shipment), record stock movements (a shipment's
+ * dispatch). The database keeps the balances (ADR 0051).
+ */
+export {
+  findLot,
+  findLotByCode,
+  insertLotDraw,
+  insertStockMovements,
+  type LotRow,
+  lotsByIds,
+  type NewStockMovement,
+} from './lots.queries.js';
