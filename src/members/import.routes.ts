@@ -6,7 +6,7 @@ import { OrgParams, problemResponses } from '../shared/contract.js';
 import { writeCsv, writeXlsx } from './import/export.js';
 import type { ImportService } from './import.service.js';
 import { ExportQuery, ImportQuery, ImportResult, ServerConfig } from './members.contract.js';
-import type { MembersService } from './members.service.js';
+import type { MembersService } from './members.facade.js';
 
 /** Files in and out of the register: the import (dry run, then all-or-nothing) and the exports. */
 

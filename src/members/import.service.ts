@@ -20,8 +20,8 @@ import type {
   CreateMemberBody as CreateMemberInput,
   UpdateMemberBody as UpdateMemberInput,
 } from './members.contract.js';
+import type { MembersService } from './members.facade.js';
 import * as q from './members.queries.js';
-import type { MembersService } from './members.service.js';
 
 /**
  * Importing a cooperative's register from the spreadsheet it has today. Always two steps: a dry run

@@ -6,7 +6,8 @@ import { addDays, todayIn } from '../platform/dates.js';
 import { inTransaction } from '../platform/db/transaction.js';
 import { validatePlotGeometry } from './geo.js';
 import * as q from './members.queries.js';
-import { normalizeForSearch, plotFlags } from './members.service.js';
+import { normalizeForSearch } from './members.service.js';
+import { plotFlags } from './plots.service.js';
 
 /**
  * Demo members: about 5,000 fictitious people across the eight demo cooperatives, with plots as points

@@ -44,7 +44,7 @@ import {
   UpdateMemberBody,
   UpdatePlotBody,
 } from './members.contract.js';
-import type { MembersService } from './members.service.js';
+import type { MembersService } from './members.facade.js';
 import type { Standing } from './standing.js';
 
 type Issue = { code: string; path: string; params?: Record<string, string | number> };
