@@ -58,7 +58,7 @@ export function createServices(options: Pick<AppOptions, 'db' | 'clock' | 'ids' 
   const orgs = createOrgsService(deps);
   const members = createMembersService(deps, orgs);
   const ledger = createLedgerService(deps, orgs, members);
-  const collection = createCollectionService(deps, orgs, members, ledger);
+  const collection = createCollectionService(deps, orgs, ledger);
   const settlements = createSettlementService(deps, orgs, members, ledger);
   const governance = createGovernanceService(deps, orgs, members);
   const organs = createOrgansService(deps, orgs, members, governance);

@@ -69,7 +69,7 @@ export const CreateScheduleBody = z.strictObject({
 });
 
 /**
- * The rule as stored (collection.service.ts `StoredRule`): prices in minor units per kg as text,
+ * The rule as stored (schedules.service.ts `storedRuleOf`): prices in minor units per kg as text,
  * percentages in basis points. Described loosely (unknown keys kept) since older rules may lack fields.
  */
 export const PriceRuleView = z.looseObject({

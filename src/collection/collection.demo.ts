@@ -6,9 +6,9 @@ import { appendAudit } from '../platform/audit.js';
 import { addDays, todayIn } from '../platform/dates.js';
 import { inTransaction } from '../platform/db/transaction.js';
 import { fromGrams } from '../platform/units.js';
-import { toPricingRule } from './collection.service.js';
 import { PriceRuleColumn } from './collection.tables.js';
 import { priceWeighTicket } from './pricing.js';
+import { toPricingRule } from './schedules.service.js';
 
 /**
  * A harvest season for two demo cooperatives: 6–10 deliveries per active member over the last six

@@ -90,7 +90,7 @@ export interface CollectionTables {
 
 /**
  * `price_schedules.rule`: the pricing rule as stored, prices per kg in exact units as decimal text
- * (bigints do not survive JSON). collection.service.ts `toPricingRule` turns it into pricing.ts's rule.
+ * (bigints do not survive JSON). schedules.service.ts `toPricingRule` turns it into pricing.ts's rule.
  */
 export const PriceRuleColumn = z.object({
   base: z.object({ kind: z.literal('fixed'), pricePerKg: z.string() }),
