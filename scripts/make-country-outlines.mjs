@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Writes src/shared/country-outlines.json: simplified outlines of Peru and Colombia for the
- * "is this plot in the country it claims?" sanity check in src/members/geo.ts.
+ * "is this plot in the country it claims?" sanity check in src/members/geo/country.ts.
  *
  * Source: Natural Earth 1:50m admin-0 countries as packaged by the npm package `world-atlas`
  * (countries-50m.json, TopoJSON, ids are ISO 3166-1 numeric), converted with `topojson-client`.
