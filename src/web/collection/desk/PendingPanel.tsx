@@ -3,12 +3,12 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OrgView as Org } from '../../orgs/orgs.contract.js';
-import type { CoffeeState } from '../../shared/enums.js';
-import { problemMessage } from '../app/feedback.js';
-import { collectionPath, followLink } from '../app/router.js';
-import { formatNumber } from '../shared/format.js';
-import { collectionKeys, ticketNumber } from './api.js';
+import type { OrgView as Org } from '../../../orgs/orgs.contract.js';
+import type { CoffeeState } from '../../../shared/enums.js';
+import { problemMessage } from '../../app/feedback.js';
+import { collectionPath, followLink } from '../../app/router.js';
+import { formatNumber } from '../../shared/format.js';
+import { collectionKeys, ticketNumber } from '../api.js';
 import {
   forgetSent,
   isDeskInFlight,
@@ -20,7 +20,7 @@ import {
   useQueue,
   useSent,
   useSyncState,
-} from './queue.js';
+} from '../queue.js';
 
 /** Form labels by the API's field names, to say which field the server complained about. */
 const FIELD_LABELS: Record<string, (t: TFunction) => string> = {
