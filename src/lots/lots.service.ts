@@ -635,7 +635,7 @@ export function createLotsService(deps: ServiceDeps, orgs: OrgsService, members:
       if (!['open', 'closed'].includes(lot.status) || lot.available_grams <= 0)
         throw conflict('lots.lot_not_movable', { code });
       const central: OrgRow | undefined = await orgs.orgBySlug(trx, input.central);
-      if (!central || central.kind !== 'central')
+      if (central?.kind !== 'central')
         throw invalid('lots.not_a_central', [{ path: 'central', code: 'lots.not_a_central' }]);
       const receiving = await q.findWarehouseByCode(trx, central.org_id, input.warehouse);
       if (!receiving)

@@ -10,7 +10,6 @@ import { type TestOrg, type TestTicket, testId } from '../harness/factories.js';
 let ctx: TestContext;
 let coop: TestOrg;
 let central: TestOrg;
-let stranger: TestOrg;
 let tickets: TestTicket[];
 const s: Record<string, Session> = {};
 let n = 0;
@@ -32,7 +31,7 @@ beforeAll(async () => {
     slug: 'lots-central',
     roles: ['admin', 'manager', 'warehouse'],
   });
-  stranger = await ctx.make.cooperative({ slug: 'lots-stranger', roles: ['admin'] });
+  await ctx.make.cooperative({ slug: 'lots-stranger', roles: ['admin'] });
   await ctx.make.grant(coop, central, ['lots']);
   const point = await ctx.make.collectionPoint(coop);
   await ctx.make.priceSchedule(coop);
