@@ -225,12 +225,12 @@ describe('stock and lots of a cooperative', () => {
       {
         id: testId('lots-api:count'),
         warehouse: 'ALM',
-        lines: [{ product: 'parchment', certificationClass: 'conventional', countedGrams: 2 * NET + 28_000 }],
+        lines: [{ product: 'parchment', certificationClass: 'conventional', countedGrams: 2 * NET + 29_000 }],
       },
       s.coopManager!,
     );
     expect(counted.statusCode).toBe(201);
-    expect(body(counted).lines[0]).toMatchObject({ bookGrams: 2 * NET + 28_500, differenceGrams: -500 });
+    expect(body(counted).lines[0]).toMatchObject({ bookGrams: 2 * NET + 28_500, differenceGrams: 500 });
     const self = await post(
       `/api/v1/orgs/lots-coop/stock/counts/${testId('lots-api:count')}/approve`,
       {},
@@ -248,7 +248,7 @@ describe('stock and lots of a cooperative', () => {
     const adjustments = body(
       await get('/api/v1/orgs/lots-coop/stock/movements?kind=adjustment&warehouse=ALM', s.coopWarehouse!),
     );
-    expect(adjustments.items.map((m: { grams: number }) => m.grams).sort()).toEqual([-1_500, -500]);
+    expect(adjustments.items.map((m: { grams: number }) => m.grams).sort()).toEqual([-1_500, 500]);
   });
 });
 
