@@ -16,6 +16,7 @@ import autocannon from 'autocannon';
 import { PACKAGE_ROOT } from '../src/platform/paths.js';
 import { benchCollection } from './collection.js';
 import { benchGovernance } from './governance.js';
+import { benchLots } from './lots.js';
 import { benchMembers } from './members.js';
 
 const BIN = join(PACKAGE_ROOT, 'bin', 'ayni.js');
@@ -100,8 +101,13 @@ function collection() {
   });
 }
 
+/** Stock on a date over AYNI_BENCH_MOVEMENTS (default 1,000,000) movements; AYNI_BENCH_ONLY=lots runs only it. */
+const lots = () =>
+  benchLots(report, (line) => console.log(line), Number(process.env.AYNI_BENCH_MOVEMENTS ?? 1_000_000));
+
 async function main() {
   if (process.env.AYNI_BENCH_ONLY === 'collection') return collection();
+  if (process.env.AYNI_BENCH_ONLY === 'lots') return lots();
   const dir = mkdtempSync(join(tmpdir(), 'ayni-bench-'));
   const port = 18_950;
   try {
@@ -164,6 +170,7 @@ async function main() {
   await benchMembers(report, (line) => console.log(line), Number(process.env.AYNI_BENCH_MEMBERS ?? 100_000));
   await collection();
   await benchGovernance(report, (line) => console.log(line), Number(process.env.AYNI_BENCH_VOTERS ?? 2_000));
+  await lots();
 }
 
 main().catch((error) => {

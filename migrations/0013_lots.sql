@@ -381,3 +381,60 @@ CREATE TRIGGER lot_draws_balance AFTER INSERT ON lot_draws
 
 CREATE TRIGGER weigh_ticket_voids_unreceive AFTER INSERT ON weigh_ticket_voids
   REFERENCING NEW TABLE AS voided FOR EACH STATEMENT EXECUTE FUNCTION weigh_ticket_voids_unreceive();
+
+-- Inventory counts (ADR 0052): a person counts what lies in a warehouse, product by product and class by
+-- class; the book figure is the stock when counted. The differences become adjustment movements only
+-- when a second person approves — the database refuses the counter approving their own count.
+CREATE TABLE inventory_counts (
+  org_id uuid NOT NULL REFERENCES organizations (org_id),
+  count_id uuid NOT NULL,
+  warehouse_id uuid NOT NULL,
+  counted_on date NOT NULL,
+  counted_by uuid NOT NULL REFERENCES users (user_id),
+  counted_by_label text NOT NULL,
+  counted_at timestamptz NOT NULL,
+  approved_by uuid REFERENCES users (user_id),
+  approved_by_label text,
+  approved_at timestamptz,
+  note text CHECK (note IS NULL OR length(note) <= 1000),
+  PRIMARY KEY (org_id, count_id),
+  FOREIGN KEY (org_id, warehouse_id) REFERENCES warehouses (org_id, warehouse_id),
+  CONSTRAINT inventory_count_second_person CHECK (approved_by IS NULL OR approved_by <> counted_by),
+  CHECK ((approved_by IS NULL) = (approved_at IS NULL) AND (approved_by IS NULL) = (approved_by_label IS NULL))
+);
+
+CREATE TABLE inventory_count_lines (
+  org_id uuid NOT NULL,
+  count_id uuid NOT NULL,
+  product text NOT NULL CHECK (product IN ('cherry', 'wet_parchment', 'parchment', 'green_export',
+                                           'green_second', 'rejects', 'husk')),
+  certification_class text NOT NULL CHECK (certification_class IN ('conventional', 'organic', 'fairtrade',
+                                                                   'organic_fairtrade')),
+  book_grams bigint NOT NULL CHECK (book_grams >= 0),
+  counted_grams bigint NOT NULL CHECK (counted_grams >= 0),
+  PRIMARY KEY (org_id, count_id, product, certification_class),
+  FOREIGN KEY (org_id, count_id) REFERENCES inventory_counts (org_id, count_id)
+);
+CREATE TRIGGER inventory_count_lines_append_only BEFORE UPDATE OR DELETE ON inventory_count_lines
+  FOR EACH ROW EXECUTE FUNCTION refuse_change();
+
+-- A count changes once: from counted to approved. Nothing else about it is ever rewritten.
+CREATE FUNCTION inventory_counts_approve_once() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'DELETE' OR OLD.approved_by IS NOT NULL OR NEW.approved_by IS NULL
+     OR (NEW.org_id, NEW.count_id, NEW.warehouse_id, NEW.counted_on, NEW.counted_by, NEW.counted_at)
+        IS DISTINCT FROM (OLD.org_id, OLD.count_id, OLD.warehouse_id, OLD.counted_on, OLD.counted_by, OLD.counted_at)
+  THEN
+    RAISE EXCEPTION 'an inventory count is only approved, once' USING ERRCODE = '23514',
+      CONSTRAINT = 'inventory_count_approved_once';
+  END IF;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER inventory_counts_approve_once BEFORE UPDATE OR DELETE ON inventory_counts
+  FOR EACH ROW EXECUTE FUNCTION inventory_counts_approve_once();
+
+ALTER TABLE stock_movements ADD FOREIGN KEY (org_id, count_id) REFERENCES inventory_counts (org_id, count_id);
+ALTER TABLE stock_movements ADD FOREIGN KEY (org_id, milling_id) REFERENCES milling_orders (org_id, milling_id);
+CREATE INDEX stock_movements_count_idx ON stock_movements (org_id, count_id) WHERE count_id IS NOT NULL;
+CREATE INDEX stock_movements_milling_idx ON stock_movements (org_id, milling_id) WHERE milling_id IS NOT NULL;
+CREATE INDEX stock_movements_warehouse_date_idx ON stock_movements (org_id, warehouse_id, occurred_on);

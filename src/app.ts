@@ -10,7 +10,12 @@ import {
   registerOrganRoutes,
 } from './governance/index.js';
 import { createLedgerService, registerLedgerRoutes } from './ledger/index.js';
-import './lots/index.js';
+import {
+  createLotsService,
+  createMillingService,
+  createStockService,
+  registerLotsRoutes,
+} from './lots/index.js';
 import {
   createImportService,
   createMembersService,
@@ -75,6 +80,9 @@ export function createServices(options: Pick<AppOptions, 'db' | 'clock' | 'ids' 
     governance,
     organs,
     minutes: createMinutesService(deps, orgs, members, governance, organs),
+    stock: createStockService(deps, orgs),
+    lots: createLotsService(deps, orgs, members),
+    milling: createMillingService(deps, orgs, members),
   };
 }
 
@@ -121,5 +129,6 @@ export async function createApp(options: AppOptions): Promise<{ http: HttpServer
   registerGovernanceRoutes(http, services.governance);
   registerOrganRoutes(http, services.organs);
   registerMinutesRoutes(http, services.minutes);
+  registerLotsRoutes(http, services);
   return { http, services };
 }

@@ -69,6 +69,8 @@ const WEB: Record<string, Pattern> = {
   'warehouses.kind': 'lots.warehouseKind.{value}',
   'stock_movements.product': 'lots.product.{value}',
   'stock_movements.certification_class': 'certClass.{value}',
+  'inventory_count_lines.product': 'lots.product.{value}',
+  'inventory_count_lines.certification_class': 'certClass.{value}',
   'stock_movements.kind': 'lots.movementKind.{value}',
   'lots.product': 'lots.product.{value}',
   'lots.certification_class': 'certClass.{value}',

@@ -17,7 +17,18 @@ import { toPricingRule } from './schedules.service.js';
  * Andina. Tickets are written in bulk (one audit event per cooperative) so the first start stays quick.
  */
 
-const SEASON_COOPS = ['gallito-de-las-rocas', 'selva-andina'] as const;
+/**
+ * The seasons: a full one in Gallito de las Rocas and Selva Andina, a smaller one in El Milagro (the
+ * second southern cooperative whose lots go to COCLA). Tickets carry their member's plots, so EUDR lots
+ * can be made; two tickets per cooperative have none (the members to visit before an EUDR shipment).
+ */
+const SEASONS = [
+  { slug: 'gallito-de-las-rocas', members: Number.POSITIVE_INFINITY, deliveries: [6, 5], settle: true },
+  { slug: 'selva-andina', members: Number.POSITIVE_INFINITY, deliveries: [6, 5], settle: true },
+  { slug: 'el-milagro', members: 120, deliveries: [2, 3], settle: false },
+] as const;
+/** Ticket numbers recorded without a plot (the member said which plot later; a visit is due). */
+export const DEMO_TICKETS_WITHOUT_PLOT = [2, 3];
 
 export const collectionDemo: DemoPart = {
   name: 'a harvest season of tickets, a settlement posted and paid, another in draft',
@@ -26,7 +37,8 @@ export const collectionDemo: DemoPart = {
     const { db, clock } = services.deps;
     const actor = systemActor('demo');
     const today = todayIn('America/Lima', clock.now());
-    for (const [index, slug] of SEASON_COOPS.entries()) {
+    for (const [index, season] of SEASONS.entries()) {
+      const slug = season.slug;
       const orgId = ctx.orgIds.get(slug)!;
       const random = prng(5000 + index).next;
       const pointId = demoId(`point:${slug}`);
@@ -59,14 +71,23 @@ export const collectionDemo: DemoPart = {
         .where('org_id', '=', orgId)
         .where('status', '=', 'active')
         .orderBy('member_number')
+        .limit(Number.isFinite(season.members) ? season.members : 100_000)
         .execute();
+      const plotsOf = new Map<string, string[]>();
+      for (const p of await db
+        .selectFrom('plots')
+        .select(['member_id', 'plot_id'])
+        .where('org_id', '=', orgId)
+        .orderBy('plot_id')
+        .execute())
+        plotsOf.set(p.member_id, [...(plotsOf.get(p.member_id) ?? []), p.plot_id]);
 
       const tickets: Record<string, unknown>[] = [];
       const entries: NewEntry[] = [];
       let number = 0;
       const seasonStart = addDays(today, -180);
       for (const member of members) {
-        const deliveries = 6 + Math.floor(random() * 5);
+        const deliveries = season.deliveries[0] + Math.floor(random() * season.deliveries[1]);
         for (let d = 0; d < deliveries; d++) {
           number++;
           const date = addDays(seasonStart, Math.floor(((d + random()) * 170) / deliveries));
@@ -124,7 +145,7 @@ export const collectionDemo: DemoPart = {
             delivery_date: date,
             coffee_state: 'dry_parchment',
             certification_class: 'conventional',
-            plot_ids: [],
+            plot_ids: DEMO_TICKETS_WITHOUT_PLOT.includes(number) ? [] : (plotsOf.get(member.member_id) ?? []),
             sacks: Math.max(1, Math.round(Number(netGrams) / 46_000)),
             sack_type: 'yute',
             gross_grams: Number(netGrams) + 1_500,
@@ -180,6 +201,7 @@ export const collectionDemo: DemoPart = {
       });
       ctx.progress(`demo: ${slug}: ${tickets.length} weigh tickets`);
 
+      if (!season.settle) continue;
       // The second payment: drafted by the manager, approved by manager and accountant, posted, paid.
       const settlementId = demoId(`settlement:${slug}`);
       await services.settlements.createDraft(actor, slug, {

@@ -200,3 +200,57 @@ export async function deliveredGrams(
     .executeTakeFirstOrThrow();
   return Number(row.grams);
 }
+
+/** What another domain (lots) may ask of tickets: the filter of "tickets to make a lot from". */
+export interface TicketOriginFilter {
+  ticketIds?: readonly string[];
+  pointIds?: readonly string[];
+  from?: string;
+  to?: string;
+  certificationClass?: string;
+  memberId?: string;
+  limit?: number;
+}
+
+/**
+ * Weigh tickets as the value chain needs them (where, when, whose, which plots, how much, the yield
+ * measured at intake), voided ones left out. For lots: choosing tickets, harvest windows, outturn.
+ */
+export function ticketOrigins(db: Executor, orgId: string, filter: TicketOriginFilter) {
+  let query = db
+    .selectFrom('weigh_tickets as t')
+    .leftJoin('weigh_ticket_voids as v', (j) =>
+      j.onRef('v.org_id', '=', 't.org_id').onRef('v.ticket_id', '=', 't.ticket_id'),
+    )
+    .innerJoin('collection_points as p', (j) =>
+      j.onRef('p.org_id', '=', 't.org_id').onRef('p.point_id', '=', 't.point_id'),
+    )
+    .select([
+      't.ticket_id',
+      't.ticket_number',
+      't.point_id',
+      'p.code as point_code',
+      't.member_id',
+      't.delivery_date',
+      't.coffee_state',
+      't.certification_class',
+      't.plot_ids',
+      't.net_grams',
+      't.yield_bp',
+    ])
+    .where('t.org_id', '=', orgId)
+    .where('v.ticket_id', 'is', null);
+  if (filter.ticketIds) {
+    if (filter.ticketIds.length === 0) return Promise.resolve([]);
+    query = query.where('t.ticket_id', 'in', filter.ticketIds);
+  }
+  if (filter.pointIds && filter.pointIds.length > 0) query = query.where('t.point_id', 'in', filter.pointIds);
+  if (filter.from) query = query.where('t.delivery_date', '>=', filter.from);
+  if (filter.to) query = query.where('t.delivery_date', '<=', filter.to);
+  if (filter.certificationClass) query = query.where('t.certification_class', '=', filter.certificationClass);
+  if (filter.memberId) query = query.where('t.member_id', '=', filter.memberId);
+  query = query.orderBy('t.delivery_date').orderBy('p.code').orderBy('t.ticket_number');
+  if (filter.limit) query = query.limit(filter.limit);
+  return query.execute();
+}
+export type TicketOrigin = Awaited<ReturnType<typeof ticketOrigins>>[number];

@@ -2,6 +2,7 @@ import type { Services } from '../app.js';
 import { collectionDemo } from '../collection/collection.demo.js';
 import { governanceDemo } from '../governance/governance.demo.js';
 import { ledgerDemo } from '../ledger/ledger.demo.js';
+import { lotsDemo } from '../lots/lots.demo.js';
 import { membersDemo } from '../members/members.demo.js';
 import { orgsDemo } from '../orgs/orgs.demo.js';
 import { AppError } from '../platform/errors.js';
@@ -27,7 +28,14 @@ export interface DemoPart {
 }
 
 /** In dependency order. A new domain appends its part here. */
-export const DEMO_PARTS: DemoPart[] = [orgsDemo, membersDemo, ledgerDemo, collectionDemo, governanceDemo];
+export const DEMO_PARTS: DemoPart[] = [
+  orgsDemo,
+  membersDemo,
+  ledgerDemo,
+  collectionDemo,
+  governanceDemo,
+  lotsDemo,
+];
 
 export const DEMO_PASSWORD = 'ayni-demo';
 

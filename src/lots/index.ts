@@ -18,3 +18,9 @@ export {
   lotsByIds,
   type NewStockMovement,
 } from './lots.queries.js';
+
+// The service and its routes, built by the composition root (src/app.ts).
+export { registerLotsRoutes } from './lots.routes.js';
+export { createLotsService, type LotsService } from './lots.service.js';
+export { createMillingService, type MillingService } from './milling.service.js';
+export { createStockService, type StockService } from './stock.service.js';

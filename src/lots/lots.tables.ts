@@ -115,6 +115,29 @@ export interface LotDrawsTable {
   recorded_by_label: string;
 }
 
+/** A count of a warehouse by one person; approved (its differences adjusted) by another. */
+export interface InventoryCountsTable {
+  org_id: string;
+  count_id: string;
+  warehouse_id: string;
+  counted_on: string;
+  counted_by: string;
+  counted_by_label: string;
+  counted_at: Timestamp;
+  approved_by: string | null;
+  approved_by_label: string | null;
+  approved_at: Timestamp | null;
+  note: string | null;
+}
+export interface InventoryCountLinesTable {
+  org_id: string;
+  count_id: string;
+  product: Product;
+  certification_class: CertClass;
+  book_grams: number;
+  counted_grams: number;
+}
+
 /** The lots domain's tables by name, as src/database.ts merges them into Database. */
 export interface LotsTables {
   warehouses: WarehousesTable;
@@ -124,4 +147,6 @@ export interface LotsTables {
   milling_orders: MillingOrdersTable;
   lot_inputs: LotInputsTable;
   lot_draws: LotDrawsTable;
+  inventory_counts: InventoryCountsTable;
+  inventory_count_lines: InventoryCountLinesTable;
 }

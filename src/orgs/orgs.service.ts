@@ -682,9 +682,21 @@ export function createOrgsService(deps: ServiceDeps) {
     }));
   }
 
+  /** For other domains, after they authorized the caller: an organization by slug (a central to deliver to). */
+  function orgBySlug(exec: Executor, slug: string) {
+    return q.findOrgBySlug(exec, slug);
+  }
+
+  /** For other domains, after they authorized the caller: organizations by id (names of lots' owners). */
+  function orgsByIds(exec: Executor, orgIds: string[]) {
+    return q.findOrgsByIds(exec, orgIds);
+  }
+
   return {
     resolve,
     authorize,
+    orgBySlug,
+    orgsByIds,
     authorizeArea,
     grantorsFor,
     userWithRole,

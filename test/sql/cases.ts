@@ -537,6 +537,9 @@ export const sqlCases: Record<string, Record<string, Call[]>> = {
     ],
     findVoid: [[ORG, ID]],
     deliveredGrams: [{ args: [ORG, MEMBER, DAY, LATER_DAY], rows: [{ grams: 0 }] }],
+    ticketOrigins: [
+      [ORG, { pointIds: [ID], from: DAY, to: LATER_DAY, certificationClass: 'organic', limit: 500 }],
+    ],
   }),
 
   'ledger/ledger.queries': casesOf(ledger, {

@@ -58,6 +58,14 @@ export type GovernanceView =
   | { view: 'vote'; assemblyId: string }
   | { view: 'wall'; assemblyId: string };
 
+/** The pages of lots (`/o/:slug/lots/…`): the warehouse door, a lot, milling orders, counts. */
+export type LotsView =
+  | { view: 'home' }
+  | { view: 'counts' }
+  | { view: 'milling' }
+  | { view: 'lot'; code: string; owner?: string }
+  | { view: 'order'; code: string };
+
 export type Route =
   | { name: 'root' }
   | {
@@ -68,6 +76,7 @@ export type Route =
       collection?: CollectionView;
       accounts?: AccountsView;
       governance?: GovernanceView;
+      lots?: LotsView;
     }
   | { name: 'me'; slug: string }
   | { name: 'notFound'; path: string };
@@ -138,6 +147,22 @@ function parseGovernance(rest: string[]): GovernanceView | null {
   return null;
 }
 
+function parseLots(rest: string[]): LotsView | null {
+  const [first, second, third, ...more] = rest;
+  if (more.length > 0) return null;
+  if (first === undefined) return { view: 'home' };
+  if ((first === 'counts' || first === 'milling') && second === undefined) return { view: first };
+  const code = second === undefined ? null : decode(second);
+  if (!code) return null;
+  if (first === 'milling' && third === undefined) return { view: 'order', code };
+  if (first === 'lot' && third === undefined) return { view: 'lot', code };
+  if (first === 'lot' && third !== undefined) {
+    const owner = decode(third);
+    return owner ? { view: 'lot', code, owner } : null;
+  }
+  return null;
+}
+
 export function parseRoute(pathname: string): Route {
   const parts = pathname.split('/').filter((p) => p !== '');
   if (parts.length === 0) return { name: 'root' };
@@ -159,6 +184,9 @@ export function parseRoute(pathname: string): Route {
     } else if (module === 'governance') {
       const governance = parseGovernance(parts.slice(3));
       if (governance) return { name: 'org', slug, module: 'governance', governance };
+    } else if (module === 'lots') {
+      const lots = parseLots(parts.slice(3));
+      if (lots) return { name: 'org', slug, module: 'lots', lots };
     } else if (module !== 'home' && isModule(module) && parts.length === 3) {
       return { name: 'org', slug, module };
     }
@@ -293,4 +321,19 @@ export function followLink(event: MouseEvent<HTMLElement>, afterNavigate?: () =>
   event.preventDefault();
   navigate(event.currentTarget.getAttribute('href') ?? '/');
   afterNavigate?.();
+}
+
+export function lotsPath(slug: string, view: LotsView = { view: 'home' }): string {
+  const base = orgPath(slug, 'lots');
+  switch (view.view) {
+    case 'home':
+      return base;
+    case 'counts':
+    case 'milling':
+      return `${base}/${view.view}`;
+    case 'order':
+      return `${base}/milling/${encodeURIComponent(view.code)}`;
+    case 'lot':
+      return `${base}/lot/${encodeURIComponent(view.code)}${view.owner ? `/${encodeURIComponent(view.owner)}` : ''}`;
+  }
 }

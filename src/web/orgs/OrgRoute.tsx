@@ -22,6 +22,7 @@ const CollectionRoute = lazy(() =>
 const AccountsRoute = lazy(() =>
   import('../accounts/AccountsRoute.js').then((m) => ({ default: m.AccountsRoute })),
 );
+const LotsRoute = lazy(() => import('../lots/LotsRoute.js').then((m) => ({ default: m.LotsRoute })));
 const GovernanceRoute = lazy(() =>
   import('../governance/GovernanceRoute.js').then((m) => ({ default: m.GovernanceRoute })),
 );
@@ -83,6 +84,15 @@ export function OrgRoute({
         <ChunkBoundary>
           <Suspense fallback={<PageLoader />}>
             <GovernanceRoute org={org.data} view={governanceView ?? { view: 'home' }} />
+          </Suspense>
+        </ChunkBoundary>
+      );
+    }
+    if (module === 'lots') {
+      return (
+        <ChunkBoundary>
+          <Suspense fallback={<PageLoader />}>
+            <LotsRoute org={org.data} view={(route.name === 'org' && route.lots) || { view: 'home' }} />
           </Suspense>
         </ChunkBoundary>
       );
