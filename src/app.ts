@@ -35,6 +35,7 @@ import { Problem } from './platform/http/problem.js';
 import { createHttpServer, type HttpServer } from './platform/http/server.js';
 import { type IdGenerator, randomIds } from './platform/ids.js';
 import { PACKAGE_VERSION } from './platform/paths.js';
+import { createSalesService, createShipmentsService, registerSalesRoutes } from './sales/index.js';
 import { createSettlementService, registerSettlementRoutes } from './settlement/index.js';
 
 /**
@@ -62,6 +63,7 @@ export function createServices(options: Pick<AppOptions, 'db' | 'clock' | 'ids' 
   const settlements = createSettlementService(deps, orgs, members, ledger);
   const governance = createGovernanceService(deps, orgs, members);
   const organs = createOrgansService(deps, orgs, members, governance);
+  const sales = createSalesService(deps, orgs);
   return {
     deps,
     orgs,
@@ -75,6 +77,8 @@ export function createServices(options: Pick<AppOptions, 'db' | 'clock' | 'ids' 
     governance,
     organs,
     minutes: createMinutesService(deps, orgs, members, governance, organs),
+    sales,
+    shipments: createShipmentsService(deps, sales, ledger),
   };
 }
 
@@ -121,5 +125,6 @@ export async function createApp(options: AppOptions): Promise<{ http: HttpServer
   registerGovernanceRoutes(http, services.governance);
   registerOrganRoutes(http, services.organs);
   registerMinutesRoutes(http, services.minutes);
+  registerSalesRoutes(http, services.sales, services.shipments);
   return { http, services };
 }
