@@ -125,6 +125,9 @@ export interface PricedSlice {
   marketPerLb: bigint;
 }
 
+/** The smaller of two bigints (Math.min takes numbers only). */
+const minOf = (a: bigint, b: bigint) => (a < b ? a : b);
+
 export class UnfixedError extends Error {
   constructor(readonly missingGrams: bigint) {
     super(`${missingGrams} g of the shipment have no price fixed`);
@@ -150,12 +153,12 @@ export function fixedSlices(
     if (need === 0n) break;
     let available = f.grams;
     if (skip > 0n) {
-      const skipped = Math.min(skip, available);
+      const skipped = minOf(skip, available);
       available -= skipped;
       skip -= skipped;
     }
     if (available <= 0n) continue;
-    const take = Math.min(available, need);
+    const take = minOf(available, need);
     slices.push({ grams: take, marketPerLb: f.levelPerLb + differentialPerLb });
     need -= take;
   }
