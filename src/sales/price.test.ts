@@ -22,6 +22,8 @@ const FT: FairtradeTerms = {
   organicDifferentialPerLb: 400_000n,
 };
 const BAG_69 = 69_000n; // grams
+/** The larger of two bigints (Math.max takes numbers only). */
+const maxOf = (a: bigint, b: bigint) => (a > b ? a : b);
 
 describe('price units', () => {
   it('parse US cents per lb exactly', () => {
@@ -192,7 +194,7 @@ describe('differential + C price, fixations', () => {
             } catch (error) {
               return (
                 error instanceof UnfixedError &&
-                error.missingGrams === before + grams - Math.max(before, total)
+                error.missingGrams === before + grams - maxOf(before, total)
               );
             }
           }
