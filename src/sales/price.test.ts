@@ -193,8 +193,7 @@ describe('differential + C price, fixations', () => {
               return false;
             } catch (error) {
               return (
-                error instanceof UnfixedError &&
-                error.missingGrams === before + grams - maxOf(before, total)
+                error instanceof UnfixedError && error.missingGrams === before + grams - maxOf(before, total)
               );
             }
           }
