@@ -5,6 +5,7 @@ import { ledgerDemo } from '../ledger/ledger.demo.js';
 import { membersDemo } from '../members/members.demo.js';
 import { orgsDemo } from '../orgs/orgs.demo.js';
 import { AppError } from '../platform/errors.js';
+import { salesDemo } from '../sales/sales.demo.js';
 
 /**
  * The demo loader. Each domain contributes a part that builds on the parts before it (people first,
@@ -27,7 +28,14 @@ export interface DemoPart {
 }
 
 /** In dependency order. A new domain appends its part here. */
-export const DEMO_PARTS: DemoPart[] = [orgsDemo, membersDemo, ledgerDemo, collectionDemo, governanceDemo];
+export const DEMO_PARTS: DemoPart[] = [
+  orgsDemo,
+  membersDemo,
+  ledgerDemo,
+  collectionDemo,
+  governanceDemo,
+  salesDemo,
+];
 
 export const DEMO_PASSWORD = 'ayni-demo';
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromDatabaseError } from '../../src/platform/errors.js';
 import { contractLots, shipmentLots } from '../../src/sales/index.js';
 import { convertMinor, exactValue, roundExact } from '../../src/sales/price.js';
+import { loadSalesDemo } from '../../src/sales/sales.demo.js';
 import { createTestContext, type Session, signIn, type TestContext } from '../harness/context.js';
 import { type TestOrg, testId } from '../harness/factories.js';
 
@@ -416,5 +417,13 @@ describe('shipments', () => {
     });
     const c = await contractLots(ctx.db, coop.id, testId('contract:SC-FT'));
     expect(c?.lots).toEqual([{ lotId: lots['SL-FT'], grams: 181_000, shippedGrams: 100_000 }]);
+  });
+});
+
+describe('demo part', () => {
+  it('creates nothing where there are no lots of green coffee', async () => {
+    const made = await loadSalesDemo(ctx.services, coop.slug, coop.id, (name) => testId(`demo:${name}`));
+    expect(made).toEqual({ contracts: 0, shipped: false });
+    expect((await get('/buyers')).json().items).toHaveLength(1);
   });
 });
