@@ -40,6 +40,7 @@ import { Problem } from './platform/http/problem.js';
 import { createHttpServer, type HttpServer } from './platform/http/server.js';
 import { type IdGenerator, randomIds } from './platform/ids.js';
 import { PACKAGE_VERSION } from './platform/paths.js';
+import { createSalesService, createShipmentsService, registerSalesRoutes } from './sales/index.js';
 import { createSettlementService, registerSettlementRoutes } from './settlement/index.js';
 
 /**
@@ -67,6 +68,7 @@ export function createServices(options: Pick<AppOptions, 'db' | 'clock' | 'ids' 
   const settlements = createSettlementService(deps, orgs, members, ledger);
   const governance = createGovernanceService(deps, orgs, members);
   const organs = createOrgansService(deps, orgs, members, governance);
+  const sales = createSalesService(deps, orgs);
   return {
     deps,
     orgs,
@@ -83,6 +85,8 @@ export function createServices(options: Pick<AppOptions, 'db' | 'clock' | 'ids' 
     stock: createStockService(deps, orgs),
     lots: createLotsService(deps, orgs, members),
     milling: createMillingService(deps, orgs, members),
+    sales,
+    shipments: createShipmentsService(deps, sales, ledger),
   };
 }
 
@@ -130,5 +134,6 @@ export async function createApp(options: AppOptions): Promise<{ http: HttpServer
   registerOrganRoutes(http, services.organs);
   registerMinutesRoutes(http, services.minutes);
   registerLotsRoutes(http, services);
+  registerSalesRoutes(http, services.sales, services.shipments);
   return { http, services };
 }

@@ -78,6 +78,13 @@ const WEB: Record<string, Pattern> = {
   'lots.status': 'lots.lotStatus.{value}',
   'lot_draws.kind': 'lots.drawKind.{value}',
   'milling_orders.status': 'lots.millingStatus.{value}',
+  'sales_contracts.status': 'sales.contractStatus.{value}',
+  'sales_contracts.product': 'lots.product.{value}',
+  'sales_contracts.certification_class': 'certClass.{value}',
+  'sales_contracts.price_kind': 'sales.priceKind.{value}',
+  'sales_contracts.price_basis': 'sales.priceBasis.{value}',
+  'sales_contracts.incoterm': 'sales.incoterm.{value}',
+  'sales_shipments.status': 'sales.shipmentStatus.{value}',
 };
 
 /** Enumerations the server prints itself (PDFs, printable pages, the minutes' draft), and where. */

@@ -12,6 +12,7 @@ const GLOBAL_TABLES: Record<string, string> = {
   countries: 'reference data',
   currencies: 'reference data',
   mass_units: 'reference data',
+  fairtrade_price_terms: 'reference data: Fairtrade’s own prices, the same for every cooperative',
   organizations: 'the tenants themselves: a reference table keyed by org_id',
   users: 'a person may belong to several organizations',
   sessions: 'a person’s sign-ins, across organizations',

@@ -6,6 +6,7 @@ import { lotsDemo } from '../lots/lots.demo.js';
 import { membersDemo } from '../members/members.demo.js';
 import { orgsDemo } from '../orgs/orgs.demo.js';
 import { AppError } from '../platform/errors.js';
+import { salesDemo } from '../sales/sales.demo.js';
 
 /**
  * The demo loader. Each domain contributes a part that builds on the parts before it (people first,
@@ -35,6 +36,7 @@ export const DEMO_PARTS: DemoPart[] = [
   collectionDemo,
   governanceDemo,
   lotsDemo,
+  salesDemo,
 ];
 
 export const DEMO_PASSWORD = 'ayni-demo';

@@ -25,6 +25,13 @@ export const COOPERATIVE_CHART: readonly ChartAccount[] = [
     purpose: 'bank',
   },
   {
+    code: '1212',
+    nameEs: 'Cuentas por cobrar — compradores de café',
+    nameEn: 'Receivable from coffee buyers',
+    kind: 'asset',
+    purpose: 'receivable_buyers',
+  },
+  {
     code: '1621',
     nameEs: 'Préstamos y anticipos a socios',
     nameEn: 'Loans and advances to members',
@@ -46,6 +53,15 @@ export const COOPERATIVE_CHART: readonly ChartAccount[] = [
     kind: 'liability',
     purpose: 'payable_members',
     memberSubledger: true,
+  },
+  {
+    // Fairtrade Premium received on sales, held for the Premium Plan the General Assembly approves
+    // (REFERENCE §2.2): a liability until spent, never revenue.
+    code: '4698',
+    nameEs: 'Fondo de la Prima Comercio Justo',
+    nameEn: 'Fairtrade Premium fund',
+    kind: 'liability',
+    purpose: 'fairtrade_premium_fund',
   },
   {
     code: '4699',

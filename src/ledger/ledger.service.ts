@@ -63,6 +63,34 @@ export function createLedgerService(
   }
 
   /**
+   * The chart, plus any of the starting chart's accounts with these purposes that an older chart lacks
+   * (a cooperative whose chart predates them, e.g. sales' receivable from buyers and Fairtrade Premium
+   * fund). An account is added only if its code is free; otherwise posting names the missing purpose.
+   */
+  async function ensureAccountsIn(trx: Trx, orgId: string, locale: 'es' | 'en', purposes: readonly string[]) {
+    const existing = await ensureChartIn(trx, orgId, locale);
+    const missing = COOPERATIVE_CHART.filter(
+      (a) =>
+        purposes.includes(a.purpose) && !existing.some((e) => e.purpose === a.purpose || e.code === a.code),
+    );
+    if (missing.length === 0) return existing;
+    await q.insertAccounts(
+      trx,
+      missing.map((a) => ({
+        org_id: orgId,
+        account_id: ids.next(),
+        code: a.code,
+        name: locale === 'es' ? a.nameEs : a.nameEn,
+        kind: a.kind,
+        member_subledger: a.memberSubledger ?? false,
+        purpose: a.purpose,
+        created_at: clock.now(),
+      })),
+    );
+    return q.accountsOf(trx, orgId);
+  }
+
+  /**
    * Posts one entry inside the caller's transaction. Checked here for a clear message (lines ≥ 2, no
    * zero amounts, sum zero); checked again by the database at commit whatever the caller does.
    */
@@ -319,6 +347,7 @@ export function createLedgerService(
   return {
     memberBalancesIn,
     ensureChartIn,
+    ensureAccountsIn,
     postEntryIn,
     bulkPostIn,
     reverseEntryIn,

@@ -216,3 +216,25 @@ export const INDICATORS = [
 export type IndicatorCode = (typeof INDICATORS)[number];
 export const INDICATOR_STATUSES = ['ok', 'warn', 'bad', 'pending', 'na'] as const;
 export type IndicatorStatus = (typeof INDICATOR_STATUSES)[number];
+
+// ---- sales: contracts and shipments ---------------------------------------------------------------
+
+export const CONTRACT_STATUSES = ['draft', 'signed', 'cancelled'] as const;
+export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
+
+/** Fixed price, or to be fixed: a differential to a New York "C" month, fixed later. */
+export const PRICE_KINDS = ['fixed', 'differential'] as const;
+export type PriceKind = (typeof PRICE_KINDS)[number];
+
+export const PRICE_BASES = ['lb', 'kg'] as const;
+export type PriceBasis = (typeof PRICE_BASES)[number];
+
+export const INCOTERMS = ['EXW', 'FCA', 'FOT', 'FOB', 'CFR', 'CIF', 'DAP', 'DDP'] as const;
+export type Incoterm = (typeof INCOTERMS)[number];
+
+export const SHIPMENT_STATUSES = ['planned', 'shipped'] as const;
+export type ShipmentStatus = (typeof SHIPMENT_STATUSES)[number];
+
+/** How a contract states its quantity (mass_units codes). */
+export const CONTRACT_QUANTITY_UNITS = ['kg', 'bag-69', 'bag-70'] as const;
+export type ContractQuantityUnit = (typeof CONTRACT_QUANTITY_UNITS)[number];

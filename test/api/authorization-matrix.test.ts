@@ -968,6 +968,123 @@ const CASES: RouteCase[] = [
     body: () => ({ locale: 'es' }),
     ok: 200,
   },
+  // Sales: the commercial manager sells; the others of the cooperative read.
+  {
+    method: 'GET',
+    path: '/api/v1/orgs/:org/buyers',
+    needs: 'sales.read',
+    url: (o) => `/api/v1/orgs/${o}/buyers`,
+    ok: 200,
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/orgs/:org/buyers',
+    needs: 'sales.manage',
+    url: (o) => `/api/v1/orgs/${o}/buyers`,
+    body: (_o, n) => ({ id: uuid(0xe000 + n), name: `Matrix buyer ${n}`, country: 'DE' }),
+    ok: 201,
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/orgs/:org/contracts',
+    needs: 'sales.read',
+    url: (o) => `/api/v1/orgs/${o}/contracts`,
+    ok: 200,
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/orgs/:org/contracts',
+    needs: 'sales.manage',
+    url: (o) => `/api/v1/orgs/${o}/contracts`,
+    body: (_o, n) => ({
+      id: uuid(0xe100 + n),
+      number: `MX-${n}`,
+      buyerId: RANDOM_ID,
+      contractDate: '2026-05-04',
+      quantity: { unit: 'bag-69', bags: 10 },
+      product: 'green_export',
+      certificationClass: 'conventional',
+      price: { kind: 'fixed', basis: 'lb', usd: '2.50' },
+      incoterm: 'FOB',
+      incotermPlace: 'Callao',
+      shipmentFrom: '2026-06-01',
+      shipmentTo: '2026-06-30',
+    }),
+    ok: 400,
+    okCode: 'sales.buyer_not_found',
+  },
+  ...(
+    [
+      ['GET', '', 'sales.read'],
+      ['POST', '/sign', 'sales.manage'],
+      ['GET', '/available-lots', 'sales.read'],
+    ] as const
+  ).map(
+    ([method, tail, needs]): RouteCase => ({
+      method,
+      path: `/api/v1/orgs/:org/contracts/:contractId${tail}`,
+      needs,
+      url: (o) => `/api/v1/orgs/${o}/contracts/${RANDOM_ID}${tail}`,
+      ok: 404,
+      okCode: 'sales.contract_not_found',
+    }),
+  ),
+  {
+    method: 'POST',
+    path: '/api/v1/orgs/:org/contracts/:contractId/fixations',
+    needs: 'sales.manage',
+    url: (o) => `/api/v1/orgs/${o}/contracts/${RANDOM_ID}/fixations`,
+    body: (_o, n) => ({ id: uuid(0xe200 + n), fixedOn: '2026-05-20', levelCents: '300', kg: '69' }),
+    ok: 404,
+    okCode: 'sales.contract_not_found',
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/orgs/:org/contracts/:contractId/allocations',
+    needs: 'sales.manage',
+    url: (o) => `/api/v1/orgs/${o}/contracts/${RANDOM_ID}/allocations`,
+    body: () => ({ lots: [{ lotId: RANDOM_ID, kg: '1' }] }),
+    ok: 404,
+    okCode: 'sales.contract_not_found',
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/orgs/:org/contracts/:contractId/shipments',
+    needs: 'sales.manage',
+    url: (o) => `/api/v1/orgs/${o}/contracts/${RANDOM_ID}/shipments`,
+    body: (_o, n) => ({
+      id: uuid(0xe300 + n),
+      icoMark: `029-0001-${String(n).padStart(5, '0')}`,
+      containers: [
+        {
+          number: 'MSCU1234565',
+          seal: 'S1',
+          grossKg: '100',
+          lots: [{ lotId: RANDOM_ID, bags: 1, netKg: '69' }],
+        },
+      ],
+    }),
+    ok: 404,
+    okCode: 'sales.contract_not_found',
+  },
+  ...(
+    [
+      ['GET', '', 'sales.read', undefined],
+      ['GET', '/packing-list.pdf', 'sales.read', undefined],
+      ['POST', '/ship', 'sales.manage', { shippedOn: '2026-06-10', exchangeRate: '3.75' }],
+      ['POST', '/dds', 'sales.manage', { ddsReference: 'DDS-1' }],
+    ] as const
+  ).map(
+    ([method, tail, needs, body]): RouteCase => ({
+      method,
+      path: `/api/v1/orgs/:org/shipments/:shipmentId${tail}`,
+      needs,
+      url: (o) => `/api/v1/orgs/${o}/shipments/${RANDOM_ID}${tail}`,
+      ...(body && { body: () => body }),
+      ok: 404,
+      okCode: 'sales.shipment_not_found',
+    }),
+  ),
 ];
 /** Routes outside the matrix, each tested on its own elsewhere (test/api/auth.test.ts). */
 const TESTED_ELSEWHERE = [

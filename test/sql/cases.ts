@@ -6,6 +6,7 @@ import * as auth from '../../src/orgs/auth.queries.js';
 import * as orgs from '../../src/orgs/orgs.queries.js';
 import * as payments from '../../src/payments/payments.queries.js';
 import type { Executor } from '../../src/platform/db/transaction.js';
+import * as sales from '../../src/sales/sales.queries.js';
 import * as settlement from '../../src/settlement/settlement.queries.js';
 
 /**
@@ -1027,5 +1028,187 @@ export const sqlCases: Record<string, Record<string, Call[]>> = {
       { label: 'secret vote', args: [ORG, 'vote', ID, MEMBER] },
       { label: 'election', args: [ORG, 'election', ID, MEMBER] },
     ],
+  }),
+  'sales/sales.queries': casesOf(sales, {
+    insertBuyer: [
+      {
+        args: [
+          {
+            org_id: ORG,
+            buyer_id: ID,
+            buyer_org_id: null,
+            name: 'Importer',
+            country: 'DE',
+            contact: null,
+            created_at: AT,
+          },
+        ],
+        rows: ONE_ROW,
+      },
+    ],
+    listBuyers: [[ORG]],
+    findBuyer: [[ORG, ID]],
+    fairtradeTermsOn: [[DAY]],
+    insertContract: [
+      {
+        args: [
+          {
+            org_id: ORG,
+            contract_id: ID,
+            number: 'SC-1',
+            buyer_id: ID,
+            contract_date: DAY,
+            quantity_grams: 69_000,
+            quantity_unit: 'bag-69',
+            quantity_bags: 1,
+            product: 'green_export',
+            certification_class: 'fairtrade',
+            grade: null,
+            min_cup_score_hundredths: null,
+            max_moisture_bp: null,
+            min_screen: null,
+            max_defects: null,
+            currency: 'USD',
+            price_kind: 'fixed',
+            price_basis: 'lb',
+            fixed_price: 2_000_000,
+            differential_per_lb: null,
+            futures_month: null,
+            fairtrade_terms_from: DAY,
+            ft_minimum_per_lb: 1_800_000,
+            ft_premium_per_lb: 200_000,
+            ft_organic_differential_per_lb: 400_000,
+            incoterm: 'FOB',
+            incoterm_place: 'Callao',
+            shipment_from: DAY,
+            shipment_to: LATER_DAY,
+            note: null,
+            signed_at: null,
+            signed_by_label: null,
+            created_at: AT,
+            created_by_label: 'manager',
+          },
+        ],
+        rows: ONE_ROW,
+      },
+    ],
+    findContract: [[ORG, ID], { label: 'locked', args: [ORG, ID, true] }],
+    findContractByNumber: [[ORG, 'SC-1']],
+    listContracts: [[ORG]],
+    signContract: [[ORG, ID, AT, 'manager']],
+    insertFixation: [
+      {
+        args: [
+          {
+            org_id: ORG,
+            fixation_id: ID,
+            contract_id: ID,
+            fixed_on: DAY,
+            level_per_lb: 3_500_000,
+            grams: 69_000,
+            bags: 1,
+            lot_id: null,
+            recorded_at: AT,
+            recorded_by_label: 'manager',
+          },
+        ],
+        rows: ONE_ROW,
+      },
+    ],
+    fixationsOf: [[ORG, ID]],
+    allocationsOf: [[ORG, ID]],
+    heldByLot: [[ORG, [ID, OTHER_ID]]],
+    addAllocation: [
+      [
+        {
+          org_id: ORG,
+          contract_id: ID,
+          lot_id: OTHER_ID,
+          grams: 69_000,
+          allocated_at: AT,
+          allocated_by_label: 'manager',
+        },
+      ],
+    ],
+    markShipped: [[ORG, ID, OTHER_ID, 69_000]],
+    lotIdsWithGrams: [[ORG, 'green_export']],
+    insertShipment: [
+      {
+        args: [
+          {
+            org_id: ORG,
+            shipment_id: ID,
+            contract_id: ID,
+            ico_mark: '029-0001-00001',
+            port_of_loading: null,
+            port_of_discharge: null,
+            vessel: null,
+            bill_of_lading: null,
+            net_grams: 69_000,
+            shipped_on: null,
+            goods_minor: null,
+            premium_minor: null,
+            exchange_rate_micro: null,
+            local_total_minor: null,
+            local_premium_minor: null,
+            entry_id: null,
+            dds_reference: null,
+            created_at: AT,
+            created_by_label: 'manager',
+          },
+        ],
+        rows: ONE_ROW,
+      },
+    ],
+    insertContainers: [
+      [
+        [
+          {
+            org_id: ORG,
+            shipment_id: ID,
+            container_no: 'MSCU1234565',
+            seal: 'S1',
+            bags: 1,
+            gross_grams: 69_500,
+            net_grams: 69_000,
+          },
+        ],
+      ],
+    ],
+    insertPackingLines: [
+      [
+        [
+          {
+            org_id: ORG,
+            shipment_id: ID,
+            container_no: 'MSCU1234565',
+            lot_id: OTHER_ID,
+            bags: 1,
+            net_grams: 69_000,
+          },
+        ],
+      ],
+    ],
+    findShipment: [[ORG, ID], { label: 'locked', args: [ORG, ID, true] }],
+    shipmentsOf: [[ORG, ID]],
+    containersOf: [[ORG, ID]],
+    packingLinesOf: [[ORG, ID]],
+    shippedGramsOf: [{ args: [ORG, ID], rows: [{ g: 0 }] }],
+    recordShipped: [
+      [
+        ORG,
+        ID,
+        {
+          shipped_on: DAY,
+          goods_minor: 100,
+          premium_minor: 10,
+          exchange_rate_micro: 3_750_000,
+          local_total_minor: 412,
+          local_premium_minor: 38,
+          entry_id: OTHER_ID,
+        },
+      ],
+    ],
+    recordDds: [[ORG, ID, 'DDS-1']],
   }),
 };
