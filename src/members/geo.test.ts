@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { Point, Polygon, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
+import outlinesJson from '../shared/country-outlines.json' with { type: 'json' };
 import {
   bboxesIntersect,
   bboxOf,
@@ -520,6 +521,43 @@ describe('validatePlotGeometry: warnings and normalisation', () => {
     expect(verdict.geometry).toEqual(point(-78.806201, -5.708413));
   });
 
+  it('truncates any coordinate as its decimal digits say, on the grid, next to it, or off it', () => {
+    // Next to the grid: 92.38257899999999 is one step below 92.382579, and × 10⁶ rounds to 92382579 exactly.
+    expect(truncateCoordinate(92.38257899999999)).toBe(92.382578);
+    expect(truncateCoordinate(-0.8955649999999999)).toBe(-0.895564);
+    expect(truncateCoordinate(56.677702000000004)).toBe(56.677702);
+    const bits = new Float64Array(1);
+    const steps = new BigInt64Array(bits.buffer);
+    const nextTo = (value: number, step: number) => {
+      bits[0] = value;
+      steps[0] = (steps[0] as bigint) + BigInt(step);
+      return bits[0] as number;
+    };
+    const digits = fc.string({ unit: fc.constantFrom(...'0123456789'), maxLength: 12 });
+    const coordinate = fc.oneof(
+      // as typed: up to 12 decimals
+      fc
+        .tuple(fc.boolean(), fc.integer({ min: 0, max: 180 }), digits)
+        .map(([negative, whole, fraction]) => Number(`${negative ? '-' : ''}${whole}.${fraction}0`)),
+      // on the grid, and the doubles either side of a grid value
+      fc
+        .tuple(fc.integer({ min: -180_000_000, max: 180_000_000 }), fc.integer({ min: -2, max: 2 }))
+        .map(([micro, step]) => nextTo(micro / 1_000_000, step)),
+    );
+    fc.assert(
+      fc.property(coordinate, (value) => {
+        // Oracle: cut the shortest decimal text of the number (what a person or a file would have written).
+        const text = String(Math.abs(value));
+        fc.pre(!text.includes('e'));
+        const [whole = '0', fraction = ''] = text.split('.');
+        expect(Math.abs(truncateCoordinate(value))).toBe(
+          Number(`${whole}.${fraction.slice(0, 6).padEnd(6, '0')}`),
+        );
+      }),
+      { numRuns: 3_000 },
+    );
+  });
+
   it('turns the outer ring counter-clockwise (RFC 7946), keeping the first corner first', () => {
     const [v0, v1, v2, v3, v4] = JAEN_PLOT as [LonLat, LonLat, LonLat, LonLat, LonLat];
     const verdict = validatePlotGeometry(polygon([v2, v1, v0, v4, v3, v2]), PE);
@@ -871,6 +909,56 @@ describe('insideCountry', () => {
     expect(insideCountry(0, 0, 'PE')).toBe(false);
     expect(insideCountry(-5.71, -78.8, 'PE')).toBe(false);
     expect(insideCountry(Number.NaN, -5.71, 'PE')).toBe(false);
+  });
+
+  it('agrees with the outline itself, wherever the point falls (the cells it remembers included)', () => {
+    // Oracle: inside the outline polygon (pointInPolygon), or within the margin of its boundary (distance in
+    // a local plane, 1 % slack for the approximation). The cache of inside cells may only save work.
+    const outlines = outlinesJson.countries as unknown as Record<
+      string,
+      { marginM: number; bbox: number[]; outline: { coordinates: Position[][][] } }
+    >;
+    const nearBoundary = (lon: number, lat: number, rings: Position[][], margin: number) => {
+      const kx = 111_320 * Math.cos((lat * Math.PI) / 180);
+      const ky = 110_574;
+      let best = Number.POSITIVE_INFINITY;
+      for (const ring of rings) {
+        for (let i = 0; i + 1 < ring.length; i++) {
+          const [x1 = 0, y1 = 0] = ring[i] as Position;
+          const [x2 = 0, y2 = 0] = ring[i + 1] as Position;
+          const ax = (x1 - lon) * kx;
+          const ay = (y1 - lat) * ky;
+          const dx = (x2 - x1) * kx;
+          const dy = (y2 - y1) * ky;
+          const t = Math.max(0, Math.min(1, -(ax * dx + ay * dy) / (dx * dx + dy * dy || 1)));
+          best = Math.min(best, Math.hypot(ax + t * dx, ay + t * dy));
+        }
+      }
+      return best <= margin * 1.01;
+    };
+    for (const country of ['PE', 'CO']) {
+      const { marginM, bbox, outline } = outlines[country]!;
+      const [minLon = 0, minLat = 0, maxLon = 0, maxLat = 0] = bbox;
+      fc.assert(
+        fc.property(
+          fc.double({ min: minLon - 0.5, max: maxLon + 0.5, noNaN: true }),
+          fc.double({ min: minLat - 0.5, max: maxLat + 0.5, noNaN: true }),
+          (lon, lat) => {
+            const inPolygon = outline.coordinates.some((polygon) =>
+              pointInPolygon([lon, lat], { type: 'Polygon', coordinates: polygon }),
+            );
+            const expected = inPolygon || nearBoundary(lon, lat, outline.coordinates.flat(), marginM);
+            const lenient = inPolygon || nearBoundary(lon, lat, outline.coordinates.flat(), marginM / 1.02);
+            // twice: the second answer may come from the cell the first one classified
+            for (let i = 0; i < 2; i++) {
+              const found = insideCountry(lon, lat, country);
+              if (found !== expected) expect(found).toBe(lenient);
+            }
+          },
+        ),
+        { numRuns: 3_000 },
+      );
+    }
   });
 
   it('says yes for countries without an outline', () => {

@@ -148,6 +148,11 @@ function decimalText(value: number): string {
  * -78.79999999999999715…, and truncating that would give -78.799999.
  */
 function toMicro(value: number): number {
+  // Fast path, exact: when N / 10⁶ gives back the same double, the number's shortest text is N × 10⁻⁶ (two
+  // decimals of at most 6 places cannot share a double at these magnitudes), so N is its truncation. Stored
+  // geometry is already on the grid, so this is the usual case.
+  const onGrid = Math.round(value * 1_000_000);
+  if (onGrid / 1_000_000 === value) return onGrid === 0 ? 0 : onGrid;
   const text = decimalText(value);
   const negative = text.startsWith('-');
   const [whole = '0', fraction = ''] = (negative ? text.slice(1) : text).split('.');
@@ -165,6 +170,16 @@ export function truncateCoordinate(value: number): number {
 
 /** Decimals in the shortest text of the number: 1.5e-7 → 8, -78.8 → 1. */
 function decimalsOf(value: number): number {
+  // Fast path, exact for the same reason as toMicro's: on the grid, the decimals are 6 less N's trailing zeros.
+  let micro = Math.abs(Math.round(value * 1_000_000));
+  if (micro / 1_000_000 === Math.abs(value)) {
+    let decimals = 6;
+    while (decimals > 0 && micro % 10 === 0) {
+      micro /= 10;
+      decimals--;
+    }
+    return decimals;
+  }
   const [mantissa = '', exponent = '0'] = String(Math.abs(value)).split('e');
   const fraction = mantissa.split('.')[1] ?? '';
   return Math.max(0, fraction.length - Number(exponent));
@@ -254,14 +269,18 @@ function reversed<T>(ring: readonly T[]): T[] {
 function locate(p: Micro, ring: readonly Micro[]): { side: 1 | 0 | -1; edge: number } {
   let inside = false;
   const n = ring.length;
+  const py = p[1];
   for (let i = 0; i < n; i++) {
     const a = ring[i] as Micro;
     const b = ring[(i + 1) % n] as Micro;
-    const o = orient(a, b, p);
-    if (o === 0 && withinSegment(a, b, p)) return { side: 0, edge: i };
-    if (a[1] > p[1] !== b[1] > p[1]) {
+    if (a[1] > py !== b[1] > py) {
       // The edge crosses the horizontal through p; count it when the crossing lies to p's right.
+      const o = orient(a, b, p);
+      if (o === 0 && withinSegment(a, b, p)) return { side: 0, edge: i };
       if (b[1] > a[1] ? o > 0 : o < 0) inside = !inside;
+    } else if ((a[1] === py || b[1] === py) && orient(a, b, p) === 0 && withinSegment(a, b, p)) {
+      // Any other edge reaches p's height only at an end (both ends at or below it): p may lie on it.
+      return { side: 0, edge: i };
     }
   }
   return { side: inside ? 1 : -1, edge: -1 };
@@ -555,10 +574,57 @@ export function insideCountry(lon: number, lat: number, country: string): boolea
     return false;
   }
   const p: Micro = [toMicro(lon), toMicro(lat)];
-  for (const [outer, ...holes] of outlineRings(code, outline)) {
+  const rings = outlineRings(code, outline);
+  if (cellInside(code, rings, Math.floor(p[0] / CELL), Math.floor(p[1] / CELL))) return true;
+  return inOutline(p, rings) || metresToOutline(lon, lat, outline.outline) <= outline.marginM;
+}
+
+function inOutline(p: Micro, rings: Micro[][][]): boolean {
+  for (const [outer, ...holes] of rings) {
     if (outer && locate(p, outer).side >= 0 && holes.every((hole) => locate(p, hole).side < 1)) return true;
   }
-  return metresToOutline(lon, lat, outline.outline) <= outline.marginM;
+  return false;
+}
+
+/** Side of the cells of the inside-cell cache: 0.05° (about 5.5 km), in micro-degrees. */
+const CELL = 50_000;
+/** Per country, cells already classified: true when the whole cell is inside the outline. */
+const insideCells = new Map<string, Map<string, boolean>>();
+
+/**
+ * Whether a whole grid cell lies inside the outline, computed once per cell: a cell that no outline edge
+ * touches is wholly on one side of it, so its corner tells for every point in it. Most plots lie in such
+ * cells, and then a vertex costs a lookup instead of a walk around the outline (exact: integer predicates).
+ */
+function cellInside(country: string, rings: Micro[][][], cx: number, cy: number): boolean {
+  let cells = insideCells.get(country);
+  if (!cells) {
+    cells = new Map();
+    insideCells.set(country, cells);
+  }
+  const key = `${cx},${cy}`;
+  const known = cells.get(key);
+  if (known !== undefined) return known;
+  const x0 = cx * CELL;
+  const y0 = cy * CELL;
+  const corners: Micro[] = [
+    [x0, y0],
+    [x0 + CELL, y0],
+    [x0 + CELL, y0 + CELL],
+    [x0, y0 + CELL],
+  ];
+  const touches = rings.some((polygon) =>
+    polygon.some((ring) =>
+      ring.some((a, i) => {
+        const b = ring[(i + 1) % ring.length] as Micro;
+        if (a[0] >= x0 && a[0] <= x0 + CELL && a[1] >= y0 && a[1] <= y0 + CELL) return true;
+        return corners.some((c, k) => segmentContact(a, b, c, corners[(k + 1) % 4] as Micro) !== null);
+      }),
+    ),
+  );
+  const inside = !touches && inOutline(corners[0] as Micro, rings);
+  cells.set(key, inside);
+  return inside;
 }
 
 /** Why positions outside the country might be: every position swapped, or sign-flipped, lands inside. */
