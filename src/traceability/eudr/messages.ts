@@ -14,6 +14,8 @@ type Key =
       | 'complete'
       | 'incomplete'
       | 'dds'
+      | 'field'
+      | 'value'
       | 'reference'
       | 'activity'
       | 'activity_import'
@@ -139,6 +141,8 @@ const es: Record<Key, string> = {
   'eudr.pdf.incomplete':
     'Incompleto: hay parcelas que visitar o datos que corregir antes de que salga el embarque.',
   'eudr.pdf.dds': 'Datos para la declaración de diligencia debida (DDS)',
+  'eudr.pdf.field': 'Campo',
+  'eudr.pdf.value': 'Valor',
   'eudr.pdf.reference': 'Referencia interna',
   'eudr.pdf.activity': 'Actividad',
   'eudr.pdf.activity_import': 'Importación (IMPORT)',
@@ -265,6 +269,8 @@ const en: Record<Key, string> = {
   'eudr.pdf.incomplete':
     'Incomplete: there are plots to visit or data to correct before the shipment leaves.',
   'eudr.pdf.dds': 'Data for the due diligence statement (DDS)',
+  'eudr.pdf.field': 'Field',
+  'eudr.pdf.value': 'Value',
   'eudr.pdf.reference': 'Internal reference',
   'eudr.pdf.activity': 'Activity',
   'eudr.pdf.activity_import': 'Import (IMPORT)',

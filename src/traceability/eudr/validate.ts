@@ -444,30 +444,38 @@ function meet(a: Vertex, b: Vertex, c: Vertex, d: Vertex): boolean {
  */
 function crossingSides(ring: readonly Vertex[]): [number, number][] {
   const n = ring.length;
-  const side = (i: number): [Vertex, Vertex] => [ring[i] as Vertex, ring[(i + 1) % n] as Vertex];
-  const lowX = (i: number) => Math.min(side(i)[0][0], side(i)[1][0]);
-  const highX = (i: number) => Math.max(side(i)[0][0], side(i)[1][0]);
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => lowX(a) - lowX(b));
+  const lowX = new Float64Array(n);
+  const highX = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const a = ring[i] as Vertex;
+    const b = ring[(i + 1) % n] as Vertex;
+    lowX[i] = Math.min(a[0], b[0]);
+    highX[i] = Math.max(a[0], b[0]);
+  }
+  const order = Array.from({ length: n }, (_, i) => i).sort(
+    (a, b) => (lowX[a] as number) - (lowX[b] as number),
+  );
   const found: [number, number][] = [];
   for (let k = 0; k < n; k++) {
     const i = order[k] as number;
-    const [a, b] = side(i);
+    const a = ring[i] as Vertex;
+    const b = ring[(i + 1) % n] as Vertex;
     for (let m = k + 1; m < n; m++) {
       const j = order[m] as number;
-      if (lowX(j) > highX(i)) break;
-      const [c, d] = side(j);
+      if ((lowX[j] as number) > (highX[i] as number)) break;
+      const c = ring[j] as Vertex;
+      const d = ring[(j + 1) % n] as Vertex;
       if (Math.max(c[1], d[1]) < Math.min(a[1], b[1]) || Math.min(c[1], d[1]) > Math.max(a[1], b[1]))
         continue;
-      const [lo, hi] = i < j ? [i, j] : [j, i];
+      const lo = Math.min(i, j);
+      const hi = Math.max(i, j);
       if (hi === lo + 1 || (lo === 0 && hi === n - 1)) {
         // Neighbours p→s and s→q (in ring order): they overlap when q lies back along s→p.
-        const [p, s, q] =
-          hi === lo + 1 ? [ring[lo], ring[hi], ring[(hi + 1) % n]] : [ring[n - 1], ring[0], ring[1]];
-        const ps = p as Vertex;
-        const ss = s as Vertex;
-        const qs = q as Vertex;
-        const back = (ps[0] - ss[0]) * (qs[0] - ss[0]) + (ps[1] - ss[1]) * (qs[1] - ss[1]) > 0;
-        if (n > 2 && turn(ss, ps, qs) === 0 && back) found.push([lo, hi]);
+        const [p, s, q] = (
+          hi === lo + 1 ? [ring[lo], ring[hi], ring[(hi + 1) % n]] : [ring[n - 1], ring[0], ring[1]]
+        ) as [Vertex, Vertex, Vertex];
+        const back = (p[0] - s[0]) * (q[0] - s[0]) + (p[1] - s[1]) * (q[1] - s[1]) > 0;
+        if (n > 2 && turn(s, p, q) === 0 && back) found.push([lo, hi]);
         continue;
       }
       if (meet(a, b, c, d)) found.push([lo, hi]);
