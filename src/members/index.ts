@@ -13,6 +13,22 @@ import './messages.js';
 export { readMemberCode } from './card.js';
 /** For other domains, after they authorized the caller: a member's certifications in force on a date. */
 export { certificationsInForce } from './certifications.service.js';
+/**
+ * Plot geometry for EUDR (members/geo.ts): the traceability domain revalidates every plot before it goes into
+ * an EUDR data package, with the same rules a plot passed when it was written.
+ */
+export {
+  type Bbox,
+  bboxesIntersect,
+  type GeoIssue,
+  type GeometryVerdict,
+  type LonLat,
+  MIN_AREA_M2,
+  POINT_MAX_AREA_M2,
+  pointInPolygon,
+  polygonsOverlap,
+  validatePlotGeometry,
+} from './geo.js';
 /** CSV that spreadsheets open safely (formula injection neutralised): the payments' bank file uses it. */
 export { writeCsv } from './import/export.js';
 export { registerImportRoutes } from './import.routes.js';

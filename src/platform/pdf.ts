@@ -13,6 +13,8 @@ export interface PdfTable {
   rows: (string | number | null)[][];
   /** Columns aligned right (amounts); by index. */
   numeric?: number[];
+  /** Relative widths of the columns (e.g. [1, 3, 2, 6]); equal widths when absent. */
+  widths?: number[];
 }
 
 export interface PdfSection {
@@ -138,16 +140,25 @@ function drawQr(doc: PDFKit.PDFDocument, qr: { data: string; sizeMm: number }, x
 
 function drawTable(doc: PDFKit.PDFDocument, table: PdfTable, left: number, width: number, font: number) {
   const columns = table.headers.length;
-  const colWidth = width / columns;
+  const weights = table.widths?.length === columns ? table.widths : Array.from({ length: columns }, () => 1);
+  const totalWeight = weights.reduce((sum, w) => sum + w, 0);
+  const colWidths = weights.map((w) => (width * w) / totalWeight);
+  const colLeft = colWidths.map((_, i) => colWidths.slice(0, i).reduce((sum, w) => sum + w, left));
   const numeric = new Set(table.numeric ?? []);
   const row = (cells: (string | number | null)[], bold: boolean) => {
-    if (doc.y > doc.page.height - doc.page.margins.bottom - font * 3) doc.addPage();
+    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(font);
+    const texts = cells.map((cell) => (cell === null ? '' : pdfText(String(cell))));
+    // A row that wraps onto several lines starts on a new page rather than being cut across two.
+    const height = Math.max(
+      font * 3,
+      ...texts.map((text, i) => doc.heightOfString(text, { width: (colWidths[i] ?? 0) - 3 })),
+    );
+    if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage();
     const y = doc.y;
     let bottom = y;
-    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(font);
-    cells.forEach((cell, i) => {
-      doc.text(cell === null ? '' : pdfText(String(cell)), left + i * colWidth, y, {
-        width: colWidth - 3,
+    texts.forEach((text, i) => {
+      doc.text(text, colLeft[i] ?? left, y, {
+        width: (colWidths[i] ?? 0) - 3,
         align: numeric.has(i) ? 'right' : 'left',
       });
       bottom = Math.max(bottom, doc.y);

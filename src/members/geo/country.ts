@@ -5,7 +5,7 @@
 import type { MultiPolygon, Position } from 'geojson';
 import outlinesJson from '../../shared/country-outlines.json' with { type: 'json' };
 import { RADIANS } from './geometry.js';
-import { locate, type Micro, microRing, toMicro } from './grid.js';
+import { locate, type Micro, microRing, segmentContact, toMicro } from './grid.js';
 import type { Bbox, GeoHint, LonLat } from './types.js';
 
 interface CountryOutline {
@@ -85,10 +85,57 @@ export function insideCountry(lon: number, lat: number, country: string): boolea
     return false;
   }
   const p: Micro = [toMicro(lon), toMicro(lat)];
-  for (const [outer, ...holes] of outlineRings(code, outline)) {
+  const rings = outlineRings(code, outline);
+  if (cellInside(code, rings, Math.floor(p[0] / CELL), Math.floor(p[1] / CELL))) return true;
+  return inOutline(p, rings) || metresToOutline(lon, lat, outline.outline) <= outline.marginM;
+}
+
+function inOutline(p: Micro, rings: Micro[][][]): boolean {
+  for (const [outer, ...holes] of rings) {
     if (outer && locate(p, outer).side >= 0 && holes.every((hole) => locate(p, hole).side < 1)) return true;
   }
-  return metresToOutline(lon, lat, outline.outline) <= outline.marginM;
+  return false;
+}
+
+/** Side of the cells of the inside-cell cache: 0.05° (about 5.5 km), in micro-degrees. */
+const CELL = 50_000;
+/** Per country, cells already classified: true when the whole cell is inside the outline. */
+const insideCells = new Map<string, Map<string, boolean>>();
+
+/**
+ * Whether a whole grid cell lies inside the outline, computed once per cell: a cell that no outline edge
+ * touches is wholly on one side of it, so its corner tells for every point in it. Most plots lie in such
+ * cells, and then a vertex costs a lookup instead of a walk around the outline (exact: integer predicates).
+ */
+function cellInside(country: string, rings: Micro[][][], cx: number, cy: number): boolean {
+  let cells = insideCells.get(country);
+  if (!cells) {
+    cells = new Map();
+    insideCells.set(country, cells);
+  }
+  const key = `${cx},${cy}`;
+  const known = cells.get(key);
+  if (known !== undefined) return known;
+  const x0 = cx * CELL;
+  const y0 = cy * CELL;
+  const corners: Micro[] = [
+    [x0, y0],
+    [x0 + CELL, y0],
+    [x0 + CELL, y0 + CELL],
+    [x0, y0 + CELL],
+  ];
+  const touches = rings.some((polygon) =>
+    polygon.some((ring) =>
+      ring.some((a, i) => {
+        const b = ring[(i + 1) % ring.length] as Micro;
+        if (a[0] >= x0 && a[0] <= x0 + CELL && a[1] >= y0 && a[1] <= y0 + CELL) return true;
+        return corners.some((c, k) => segmentContact(a, b, c, corners[(k + 1) % 4] as Micro) !== null);
+      }),
+    ),
+  );
+  const inside = !touches && inOutline(corners[0] as Micro, rings);
+  cells.set(key, inside);
+  return inside;
 }
 
 /** Why positions outside the country might be: every position swapped, or sign-flipped, lands inside. */

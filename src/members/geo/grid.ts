@@ -20,6 +20,11 @@ function decimalText(value: number): string {
  * -78.79999999999999715…, and truncating that would give -78.799999.
  */
 export function toMicro(value: number): number {
+  // Fast path, exact: when N / 10⁶ gives back the same double, the number's shortest text is N × 10⁻⁶ (two
+  // decimals of at most 6 places cannot share a double at these magnitudes), so N is its truncation. Stored
+  // geometry is already on the grid, so this is the usual case.
+  const onGrid = Math.round(value * 1_000_000);
+  if (onGrid / 1_000_000 === value) return onGrid === 0 ? 0 : onGrid;
   const text = decimalText(value);
   const negative = text.startsWith('-');
   const [whole = '0', fraction = ''] = (negative ? text.slice(1) : text).split('.');
@@ -37,6 +42,16 @@ export function truncateCoordinate(value: number): number {
 
 /** Decimals in the shortest text of the number: 1.5e-7 → 8, -78.8 → 1. */
 export function decimalsOf(value: number): number {
+  // Fast path, exact for the same reason as toMicro's: on the grid, the decimals are 6 less N's trailing zeros.
+  let micro = Math.abs(Math.round(value * 1_000_000));
+  if (micro / 1_000_000 === Math.abs(value)) {
+    let decimals = 6;
+    while (decimals > 0 && micro % 10 === 0) {
+      micro /= 10;
+      decimals--;
+    }
+    return decimals;
+  }
   const [mantissa = '', exponent = '0'] = String(Math.abs(value)).split('e');
   const fraction = mantissa.split('.')[1] ?? '';
   return Math.max(0, fraction.length - Number(exponent));
@@ -126,14 +141,18 @@ export function reversed<T>(ring: readonly T[]): T[] {
 export function locate(p: Micro, ring: readonly Micro[]): { side: 1 | 0 | -1; edge: number } {
   let inside = false;
   const n = ring.length;
+  const py = p[1];
   for (let i = 0; i < n; i++) {
     const a = ring[i] as Micro;
     const b = ring[(i + 1) % n] as Micro;
-    const o = orient(a, b, p);
-    if (o === 0 && withinSegment(a, b, p)) return { side: 0, edge: i };
-    if (a[1] > p[1] !== b[1] > p[1]) {
+    if (a[1] > py !== b[1] > py) {
       // The edge crosses the horizontal through p; count it when the crossing lies to p's right.
+      const o = orient(a, b, p);
+      if (o === 0 && withinSegment(a, b, p)) return { side: 0, edge: i };
       if (b[1] > a[1] ? o > 0 : o < 0) inside = !inside;
+    } else if ((a[1] === py || b[1] === py) && orient(a, b, p) === 0 && withinSegment(a, b, p)) {
+      // Any other edge reaches p's height only at an end (both ends at or below it): p may lie on it.
+      return { side: 0, edge: i };
     }
   }
   return { side: inside ? 1 : -1, edge: -1 };
