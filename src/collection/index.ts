@@ -5,6 +5,11 @@
  */
 import './messages.js';
 
+/**
+ * Reads for the value chain's trace (inside the caller's transaction, after it authorized the actor): tickets
+ * by id, and the ids of a member's (or a plot's) tickets.
+ */
+export { type TicketTraceRow, ticketIdsOfMember, ticketsByIds } from './collection.queries.js';
 export { registerCollectionRoutes } from './collection.routes.js';
 export { type CollectionService, createCollectionService } from './collection.service.js';
 /** Prices per kilogram between text ("12.50") and exact units: settlement reads and shows its rule with them. */

@@ -5,7 +5,14 @@ import { createTestContext, type TestContext } from '../../test/harness/context.
 import type { TestOrg } from '../../test/harness/factories.js';
 import { lotGraph } from '../../test/harness/lot-graph.js';
 import type { Trx } from '../platform/db/transaction.js';
-import { addFractions, apportion, type Fraction, fraction, lotComposition } from './composition.js';
+import {
+  addFractions,
+  apportion,
+  type Fraction,
+  fraction,
+  lotComposition,
+  lotsReachedByTickets,
+} from './composition.js';
 
 /**
  * The composition of a lot against graphs the database accepted: tickets into lots, lots blended, a
@@ -123,6 +130,14 @@ describe('lotComposition', () => {
         [l2, 2],
         [l1, 3],
       ]);
+      // and the other way, from ticket A up to the export lot
+      const up = await lotsReachedByTickets(trx, coop.id, [a!.id]);
+      expect(up.map((l) => [l.code, l.depth, l.exact])).toEqual([
+        ['FX-L1', 1, fraction(1000n, 1n)],
+        ['FX-L2', 2, fraction(500n, 1n)],
+        ['FX-L3', 3, fraction(500n, 1n)],
+        ['FX-L4', 4, fraction(400n, 1n)],
+      ]);
     });
   });
 
@@ -226,8 +241,18 @@ describe('lotComposition', () => {
           }
 
           const given = new Map<string, Fraction>();
+          const probe = tickets[run % tickets.length]!.id;
+          const reached = new Map(
+            (await lotsReachedByTickets(trx, coop.id, [probe])).map((l) => [
+              `${l.orgId}/${l.lotId}`,
+              l.exact,
+            ]),
+          );
           for (const lot of lots) {
             const composition = await lotComposition(trx, lot.orgId, lot.lotId);
+            // walking up from a ticket finds the same share as walking down from the lot
+            const down = composition.tickets.find((t) => t.ticketId === probe)?.exact;
+            expect(reached.get(`${lot.orgId}/${lot.lotId}`)).toEqual(down);
             const gramsIn = (
               await sql<{
                 g: number;

@@ -200,3 +200,83 @@ export async function lotComposition(db: Executor, orgId: string, lotId: string)
     lots: [...lots.values()].sort((a, b) => a.depth - b.depth || (a.lotId < b.lotId ? -1 : 1)),
   };
 }
+
+/** A lot some of the given tickets' coffee went into, and the grams of that lot it stands for. */
+export interface LotReached {
+  orgId: string;
+  lotId: string;
+  code: string;
+  product: string;
+  status: string;
+  /** How far above the tickets (1: the tickets went straight in). The shallowest when reached by several paths. */
+  depth: number;
+  /** Grams of that lot that come from the tickets, exact. */
+  exact: Fraction;
+}
+
+/**
+ * The other way: every lot the tickets' coffee went into, walking up from the tickets through blends,
+ * deliveries to a central and milling orders, with the grams of each lot that come from them (the same
+ * homogeneous-blend shares as `lotComposition`).
+ */
+export async function lotsReachedByTickets(
+  db: Executor,
+  orgId: string,
+  ticketIds: readonly string[],
+): Promise<LotReached[]> {
+  if (ticketIds.length === 0) return [];
+  const rows = await sql<{
+    org_id: string;
+    lot_id: string;
+    code: string;
+    product: string;
+    status: string;
+    num: string;
+    den: string;
+    depth: number;
+  }>`
+    WITH RECURSIVE up (org_id, lot_id, num, den, depth) AS (
+      SELECT i.org_id, i.lot_id, sum(i.grams)::numeric, 1::numeric, 1
+      FROM lot_inputs i WHERE i.org_id = ${orgId} AND i.ticket_id = ANY (${[...ticketIds]}::uuid[])
+      GROUP BY i.org_id, i.lot_id
+      UNION ALL
+      SELECT s.org_id, s.lot_id, u.num * s.num, u.den * s.den, u.depth + 1
+      FROM up u
+      JOIN lots l ON l.org_id = u.org_id AND l.lot_id = u.lot_id
+      -- taken into another lot (x grams of L: x / L.grams_in of it), or drawn into a milling order whose
+      -- output went into a lot (d grams of L into the order, g of its output into the lot)
+      CROSS JOIN LATERAL (
+        SELECT n.org_id, n.lot_id, n.grams::numeric AS num, l.grams_in::numeric AS den
+        FROM lot_inputs n WHERE n.source_org_id = u.org_id AND n.source_lot_id = u.lot_id
+        UNION ALL
+        SELECT n.org_id, n.lot_id, d.grams::numeric * n.grams, l.grams_in::numeric * m.grams_in
+        FROM lot_draws d
+        JOIN milling_orders m ON m.org_id = d.org_id AND m.milling_id = d.milling_id
+        JOIN lot_inputs n ON n.org_id = m.org_id AND n.milling_id = m.milling_id
+        WHERE d.org_id = u.org_id AND d.lot_id = u.lot_id AND d.kind = 'milling'
+      ) s
+      WHERE u.depth < 32
+    )
+    SELECT u.org_id, u.lot_id, l.code, l.product, l.status, u.num::text AS num, u.den::text AS den, u.depth
+    FROM up u JOIN lots l ON l.org_id = u.org_id AND l.lot_id = u.lot_id`.execute(db);
+  const reached = new Map<string, LotReached>();
+  for (const row of rows.rows) {
+    const key = `${row.org_id}/${row.lot_id}`;
+    const share = fraction(BigInt(row.num), BigInt(row.den));
+    const seen = reached.get(key);
+    if (seen) {
+      seen.exact = addFractions(seen.exact, share);
+      seen.depth = Math.min(seen.depth, Number(row.depth));
+    } else
+      reached.set(key, {
+        orgId: row.org_id,
+        lotId: row.lot_id,
+        code: row.code,
+        product: row.product,
+        status: row.status,
+        depth: Number(row.depth),
+        exact: share,
+      });
+  }
+  return [...reached.values()].sort((a, b) => a.depth - b.depth || a.code.localeCompare(b.code));
+}

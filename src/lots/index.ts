@@ -11,8 +11,10 @@ import './messages.js';
 export {
   type Fraction,
   type LotComposition,
+  type LotReached,
   type LotShare,
   lotComposition,
+  lotsReachedByTickets,
   type TicketShare,
   walkLotQuery,
 } from './composition.js';

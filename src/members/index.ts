@@ -10,5 +10,10 @@ export { readMemberCode } from './card.js';
 export { writeCsv } from './import/export.js';
 export { registerImportRoutes } from './import.routes.js';
 export { createImportService, type ImportService } from './import.service.js';
+/**
+ * Reads for the value chain's trace and the EUDR package (inside the caller's transaction, after it authorized
+ * the actor): members and their plots by member id, with the consent to show them to buyers.
+ */
+export { type MemberTraceRow, membersAndPlotsByIds, type PlotTraceRow } from './members.queries.js';
 export { registerMemberRoutes } from './members.routes.js';
 export { createMembersService, type MembersService } from './members.service.js';
