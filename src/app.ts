@@ -36,6 +36,7 @@ import { createHttpServer, type HttpServer } from './platform/http/server.js';
 import { type IdGenerator, randomIds } from './platform/ids.js';
 import { PACKAGE_VERSION } from './platform/paths.js';
 import { createSettlementService, registerSettlementRoutes } from './settlement/index.js';
+import { createTraceService, registerTraceRoutes } from './traceability/index.js';
 
 /**
  * The composition root: builds every service from the database, the clock and the id source, and
@@ -75,6 +76,7 @@ export function createServices(options: Pick<AppOptions, 'db' | 'clock' | 'ids' 
     governance,
     organs,
     minutes: createMinutesService(deps, orgs, members, governance, organs),
+    trace: createTraceService(deps, orgs, members),
   };
 }
 
@@ -121,5 +123,6 @@ export async function createApp(options: AppOptions): Promise<{ http: HttpServer
   registerGovernanceRoutes(http, services.governance);
   registerOrganRoutes(http, services.organs);
   registerMinutesRoutes(http, services.minutes);
+  registerTraceRoutes(http, services.trace);
   return { http, services };
 }

@@ -13,6 +13,7 @@ import type { MembersTables } from './members/members.tables.js';
 import type { OrgsTables } from './orgs/orgs.tables.js';
 import type { PaymentsTables } from './payments/payments.tables.js';
 import type { SettlementTables } from './settlement/settlement.tables.js';
+import type { TraceabilityTables } from './traceability/traceability.tables.js';
 
 declare module './platform/db/schema.js' {
   interface Database
@@ -23,5 +24,6 @@ declare module './platform/db/schema.js' {
       SettlementTables,
       PaymentsTables,
       GovernanceTables,
-      LotsTables {}
+      LotsTables,
+      TraceabilityTables {}
 }

@@ -9,6 +9,7 @@ import './messages.js';
  * adding up to the lot's grams_in (one recursive query; ADR 0055). The traceability domain's trace.
  */
 export {
+  apportion,
   type Fraction,
   type LotComposition,
   type LotReached,

@@ -440,6 +440,7 @@ export const sqlCases: Record<string, Record<string, Call[]>> = {
     withdrawalsPerYear: [[[ORG]]],
     areasPerMember: [[[ORG]]],
     certificationCoverage: [[[ORG], DAY]],
+    membersAndPlotsByIds: [[ORG, [MEMBER, OTHER_MEMBER], DAY]],
   }),
 
   'collection/collection.queries': casesOf(collection, {
@@ -537,6 +538,8 @@ export const sqlCases: Record<string, Record<string, Call[]>> = {
     ],
     findVoid: [[ORG, ID]],
     deliveredGrams: [{ args: [ORG, MEMBER, DAY, LATER_DAY], rows: [{ grams: 0 }] }],
+    ticketsByIds: [[ORG, [ID, OTHER_ID]]],
+    ticketIdsOfMember: [[ORG, MEMBER], { label: 'of one plot', args: [ORG, MEMBER, ID] }],
   }),
 
   'ledger/ledger.queries': casesOf(ledger, {
