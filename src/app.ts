@@ -36,7 +36,12 @@ import { createHttpServer, type HttpServer } from './platform/http/server.js';
 import { type IdGenerator, randomIds } from './platform/ids.js';
 import { PACKAGE_VERSION } from './platform/paths.js';
 import { createSettlementService, registerSettlementRoutes } from './settlement/index.js';
-import { createTraceService, registerTraceRoutes } from './traceability/index.js';
+import {
+  createPublicPageService,
+  createTraceService,
+  registerPublicPageRoutes,
+  registerTraceRoutes,
+} from './traceability/index.js';
 
 /**
  * The composition root: builds every service from the database, the clock and the id source, and
@@ -77,6 +82,7 @@ export function createServices(options: Pick<AppOptions, 'db' | 'clock' | 'ids' 
     organs,
     minutes: createMinutesService(deps, orgs, members, governance, organs),
     trace: createTraceService(deps, orgs, members),
+    publicPages: createPublicPageService(deps, orgs),
   };
 }
 
@@ -124,5 +130,6 @@ export async function createApp(options: AppOptions): Promise<{ http: HttpServer
   registerOrganRoutes(http, services.organs);
   registerMinutesRoutes(http, services.minutes);
   registerTraceRoutes(http, services.trace);
+  registerPublicPageRoutes(http, services.publicPages);
   return { http, services };
 }

@@ -7,5 +7,7 @@
  */
 import './trace.messages.js';
 
+export { registerPublicPageRoutes } from './public-page.routes.js';
+export { createPublicPageService, type PublicPageService } from './public-page.service.js';
 export { createTraceService, type TraceService } from './trace.service.js';
 export { registerTraceRoutes } from './traceability.routes.js';

@@ -182,3 +182,84 @@ describe('where a member’s coffee went', () => {
     ]);
   });
 });
+
+describe('a lot’s public page', () => {
+  const put = (url: string, who: string, payload: unknown) =>
+    ctx.http.inject({
+      method: 'PUT',
+      url,
+      headers: sessions[who]!.headers,
+      payload: payload as Record<string, unknown>,
+    });
+
+  it('is not there until published', async () => {
+    const res = await ctx.http.inject({ method: 'GET', url: '/l/trace-a/A-001' });
+    expect(res.statusCode).toBe(404);
+    expect(res.headers['content-type']).toContain('text/html');
+    expect(
+      (await ctx.http.inject({ method: 'GET', url: '/api/v1/public/lots/trace-a/A-001' })).statusCode,
+    ).toBe(404);
+  });
+
+  it('shows the origin in aggregate, and a plot only of a member who consented', async () => {
+    const published = await put('/api/v1/orgs/trace-a/lots/A-001/public-page', 'a', {
+      process: 'washed',
+      storyEs: 'Café de altura de la cuenca del Marañón.',
+    });
+    expect(published.statusCode).toBe(200);
+    expect(json(published).url).toBe('/l/trace-a/A-001');
+    await ctx.services.members.recordConsent(coopA.as('manager'), coopA.slug, membersA[1]!.memberNumber, {
+      id: testId('consent:trace-a:0002'),
+      kind: 'geolocation_to_buyers',
+      granted: true,
+      effectiveDate: '2025-01-01',
+    } as never);
+
+    const view = json(await ctx.http.inject({ method: 'GET', url: '/api/v1/public/lots/trace-a/A-001' }));
+    expect(view).toMatchObject({
+      orgName: coopA.name,
+      producers: 2,
+      process: 'washed',
+      certificationClass: 'conventional',
+    });
+    // the box around both plots, rounded outward to 0.1°
+    expect(view.area).toEqual({ west: -78.9, south: -5.8, east: -78.8, north: -5.7 });
+    expect(view.consentedPlots).toEqual([
+      {
+        producer: `${membersA[1]!.givenNames} ${membersA[1]!.familyNames}`,
+        plot: 'El Mirador',
+        lon: -78.81123,
+        lat: -5.71123,
+      },
+    ]);
+    expect(JSON.stringify(view)).not.toContain(membersA[0]!.familyNames);
+    expect(JSON.stringify(view)).not.toContain('La Loma');
+  });
+
+  it('is a server-rendered page with link-preview tags, in Spanish or English', async () => {
+    const es = await ctx.http.inject({ method: 'GET', url: '/l/trace-a/A-001' });
+    expect(es.statusCode).toBe(200);
+    expect(es.body).toContain('<html lang="es">');
+    expect(es.body).toMatch(/<meta property="og:title" content="A-001 · [^"]+">/);
+    expect(es.body).toContain('og:description');
+    expect(es.body).toContain('Café pergamino');
+    expect(es.body).toContain('<svg');
+    const en = await ctx.http.inject({ method: 'GET', url: '/l/trace-a/A-001?lang=en' });
+    expect(en.body).toContain('<html lang="en">');
+    expect(en.body).toContain('Parchment coffee');
+    const qr = await ctx.http.inject({ method: 'GET', url: '/l/trace-a/A-001/qr.svg' });
+    expect(qr.headers['content-type']).toContain('image/svg+xml');
+  });
+
+  it('is published only by people who write lots', async () => {
+    const viewer = await ctx.make.cooperative({ slug: 'trace-other', roles: ['manager'] });
+    const s = await signIn(ctx.http, `manager@${viewer.slug}.test`);
+    const res = await ctx.http.inject({
+      method: 'PUT',
+      url: '/api/v1/orgs/trace-a/lots/A-001/public-page',
+      headers: s.headers,
+      payload: { process: 'washed' },
+    });
+    expect(res.statusCode).toBe(404);
+  });
+});
