@@ -17,6 +17,7 @@ import { PACKAGE_ROOT } from '../src/platform/paths.js';
 import { benchCollection } from './collection.js';
 import { benchGovernance } from './governance.js';
 import { benchMembers } from './members.js';
+import { benchTraceability } from './traceability.js';
 
 const BIN = join(PACKAGE_ROOT, 'bin', 'ayni.js');
 const DURATION = Number(process.env.AYNI_BENCH_SECONDS ?? 8);
@@ -102,6 +103,8 @@ function collection() {
 
 async function main() {
   if (process.env.AYNI_BENCH_ONLY === 'collection') return collection();
+  if (process.env.AYNI_BENCH_ONLY === 'traceability')
+    return benchTraceability(report, (line) => console.log(line));
   const dir = mkdtempSync(join(tmpdir(), 'ayni-bench-'));
   const port = 18_950;
   try {

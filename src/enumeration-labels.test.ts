@@ -76,6 +76,9 @@ const WEB: Record<string, Pattern> = {
   'lots.status': 'lots.lotStatus.{value}',
   'lot_draws.kind': 'lots.drawKind.{value}',
   'milling_orders.status': 'lots.millingStatus.{value}',
+  'eudr_packages.subject_kind': 'traceability.subjectKind.{value}',
+  'eudr_packages.pdf_locale': 'language.{value}',
+  'lot_public_pages.process': 'traceability.process.{value}',
 };
 
 /** Enumerations the server prints itself (PDFs, printable pages, the minutes' draft), and where. */

@@ -209,6 +209,7 @@ export const EudrPackageView = z.object({
 });
 export type EudrPackageView = z.infer<typeof EudrPackageView>;
 export const EudrPackageList = z.object({ items: z.array(EudrPackageView) });
+export type EudrPackageList = z.infer<typeof EudrPackageList>;
 
 // ---- the public page -------------------------------------------------------------------------------
 
@@ -251,4 +252,5 @@ export const PublicationView = z.object({
   publishedAt: z.string(),
   url: z.string(),
 });
+export type PublicationView = z.infer<typeof PublicationView>;
 export { OrgParams };

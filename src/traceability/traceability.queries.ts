@@ -1,4 +1,4 @@
-import type { Insertable } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import type { Executor } from '../platform/db/transaction.js';
 import type {
   EudrDdsReferencesTable,
@@ -62,11 +62,18 @@ const packageColumns = [
   'pdf_locale',
 ] as const;
 
-/** A package without its heavy parts (files and PDF). */
+/** The files' names, sizes and producers, without their text. */
+const fileList = sql<{ name: string; bytes: number; producers: number }[]>`(
+  SELECT coalesce(jsonb_agg(jsonb_build_object('name', f ->> 'name', 'bytes', (f ->> 'bytes')::int,
+                                               'producers', (f ->> 'producers')::int) ORDER BY n), '[]')
+  FROM jsonb_array_elements(files) WITH ORDINALITY AS x (f, n))`.as('file_list');
+
+/** A package without its heavy parts (files' text and PDF). */
 export function findPackage(db: Executor, orgId: string, packageId: string) {
   return db
     .selectFrom('eudr_packages')
     .select(packageColumns)
+    .select(fileList)
     .where('org_id', '=', orgId)
     .where('package_id', '=', packageId)
     .executeTakeFirst();

@@ -22,6 +22,9 @@ const CollectionRoute = lazy(() =>
 const AccountsRoute = lazy(() =>
   import('../accounts/AccountsRoute.js').then((m) => ({ default: m.AccountsRoute })),
 );
+const TraceabilityRoute = lazy(() =>
+  import('../traceability/TraceabilityRoute.js').then((m) => ({ default: m.TraceabilityRoute })),
+);
 const GovernanceRoute = lazy(() =>
   import('../governance/GovernanceRoute.js').then((m) => ({ default: m.GovernanceRoute })),
 );
@@ -74,6 +77,18 @@ export function OrgRoute({
             ) : (
               <AccountsRoute org={org.data} view={accounts ?? { view: 'trialBalance' }} />
             )}
+          </Suspense>
+        </ChunkBoundary>
+      );
+    }
+    if (module === 'traceability') {
+      return (
+        <ChunkBoundary>
+          <Suspense fallback={<PageLoader />}>
+            <TraceabilityRoute
+              org={org.data}
+              view={(route.name === 'org' ? route.traceability : undefined) ?? { view: 'home' }}
+            />
           </Suspense>
         </ChunkBoundary>
       );

@@ -6,6 +6,7 @@ import { governance } from './governance.js';
 import { lots } from './lots.js';
 import { members } from './members.js';
 import { orgs } from './orgs.js';
+import { traceability } from './traceability.js';
 
 /** English strings, by namespace: the same keys as the Spanish reference. */
-export const en: Messages = { common, orgs, members, collection, accounts, governance, lots };
+export const en: Messages = { common, orgs, members, collection, accounts, governance, lots, traceability };

@@ -5,6 +5,7 @@ import { governance } from './governance.js';
 import { lots } from './lots.js';
 import { members } from './members.js';
 import { orgs } from './orgs.js';
+import { traceability } from './traceability.js';
 
 /**
  * Spanish strings: the reference catalogue, one i18next namespace per domain. `en/` must have exactly
@@ -13,7 +14,7 @@ import { orgs } from './orgs.js';
  * domains' namespaces are its fallbacks (see `../index.ts`), so each key is written once, where its
  * domain is.
  */
-export const es = { common, orgs, members, collection, accounts, governance, lots } as const;
+export const es = { common, orgs, members, collection, accounts, governance, lots, traceability } as const;
 
 /** The namespaces, the default one first. */
 export const NAMESPACES = [
@@ -24,6 +25,7 @@ export const NAMESPACES = [
   'accounts',
   'governance',
   'lots',
+  'traceability',
 ] as const satisfies readonly (keyof typeof es)[];
 export type Namespace = (typeof NAMESPACES)[number];
 
