@@ -18,6 +18,7 @@ import { benchCollection } from './collection.js';
 import { benchGovernance } from './governance.js';
 import { benchLots } from './lots.js';
 import { benchMembers } from './members.js';
+import { benchTraceability } from './traceability.js';
 
 const BIN = join(PACKAGE_ROOT, 'bin', 'ayni.js');
 const DURATION = Number(process.env.AYNI_BENCH_SECONDS ?? 8);
@@ -108,6 +109,8 @@ const lots = () =>
 async function main() {
   if (process.env.AYNI_BENCH_ONLY === 'collection') return collection();
   if (process.env.AYNI_BENCH_ONLY === 'lots') return lots();
+  if (process.env.AYNI_BENCH_ONLY === 'traceability')
+    return benchTraceability(report, (line) => console.log(line));
   const dir = mkdtempSync(join(tmpdir(), 'ayni-bench-'));
   const port = 18_950;
   try {

@@ -42,6 +42,12 @@ import { type IdGenerator, randomIds } from './platform/ids.js';
 import { PACKAGE_VERSION } from './platform/paths.js';
 import { createSalesService, createShipmentsService, registerSalesRoutes } from './sales/index.js';
 import { createSettlementService, registerSettlementRoutes } from './settlement/index.js';
+import {
+  createPublicPageService,
+  createTraceService,
+  registerPublicPageRoutes,
+  registerTraceRoutes,
+} from './traceability/index.js';
 
 /**
  * The composition root: builds every service from the database, the clock and the id source, and
@@ -87,6 +93,8 @@ export function createServices(options: Pick<AppOptions, 'db' | 'clock' | 'ids' 
     milling: createMillingService(deps, orgs, members),
     sales,
     shipments: createShipmentsService(deps, sales, ledger),
+    trace: createTraceService(deps, orgs, members),
+    publicPages: createPublicPageService(deps, orgs),
   };
 }
 
@@ -135,5 +143,7 @@ export async function createApp(options: AppOptions): Promise<{ http: HttpServer
   registerMinutesRoutes(http, services.minutes);
   registerLotsRoutes(http, services);
   registerSalesRoutes(http, services.sales, services.shipments);
+  registerTraceRoutes(http, services.trace);
+  registerPublicPageRoutes(http, services.publicPages);
   return { http, services };
 }

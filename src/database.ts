@@ -14,6 +14,7 @@ import type { OrgsTables } from './orgs/orgs.tables.js';
 import type { PaymentsTables } from './payments/payments.tables.js';
 import type { SalesTables } from './sales/sales.tables.js';
 import type { SettlementTables } from './settlement/settlement.tables.js';
+import type { TraceabilityTables } from './traceability/traceability.tables.js';
 
 declare module './platform/db/schema.js' {
   interface Database
@@ -25,5 +26,6 @@ declare module './platform/db/schema.js' {
       PaymentsTables,
       GovernanceTables,
       LotsTables,
-      SalesTables {}
+      SalesTables,
+      TraceabilityTables {}
 }

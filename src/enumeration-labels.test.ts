@@ -85,6 +85,9 @@ const WEB: Record<string, Pattern> = {
   'sales_contracts.price_basis': 'sales.priceBasis.{value}',
   'sales_contracts.incoterm': 'sales.incoterm.{value}',
   'sales_shipments.status': 'sales.shipmentStatus.{value}',
+  'eudr_packages.subject_kind': 'traceability.subjectKind.{value}',
+  'eudr_packages.pdf_locale': 'language.{value}',
+  'lot_public_pages.process': 'traceability.process.{value}',
 };
 
 /** Enumerations the server prints itself (PDFs, printable pages, the minutes' draft), and where. */

@@ -1,4 +1,4 @@
-import type { Insertable } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import type { Executor } from '../platform/db/transaction.js';
 import type { WeighTicketsTable } from './collection.tables.js';
 
@@ -254,3 +254,63 @@ export function ticketOrigins(db: Executor, orgId: string, filter: TicketOriginF
   return query.execute();
 }
 export type TicketOrigin = Awaited<ReturnType<typeof ticketOrigins>>[number];
+// ---- reads for other domains (the value chain's trace) ---------------------------------------------
+
+/** What the trace shows of a weigh ticket. */
+export interface TicketTraceRow {
+  ticket_id: string;
+  ticket_number: number;
+  member_id: string;
+  point_id: string;
+  delivery_date: string;
+  coffee_state: string;
+  certification_class: string;
+  plot_ids: string[];
+  net_grams: number;
+}
+
+/** Tickets by id, in statements of 10,000 ids (a season's export lot holds thousands). */
+export async function ticketsByIds(
+  db: Executor,
+  orgId: string,
+  ids: readonly string[],
+): Promise<TicketTraceRow[]> {
+  const rows: TicketTraceRow[] = [];
+  const unique = [...new Set(ids)];
+  for (let i = 0; i < unique.length; i += 10_000)
+    rows.push(
+      ...(await db
+        .selectFrom('weigh_tickets')
+        .select([
+          'ticket_id',
+          'ticket_number',
+          'member_id',
+          'point_id',
+          'delivery_date',
+          'coffee_state',
+          'certification_class',
+          'plot_ids',
+          'net_grams',
+        ])
+        .where('org_id', '=', orgId)
+        .where('ticket_id', 'in', unique.slice(i, i + 10_000))
+        .execute()),
+    );
+  return rows;
+}
+
+/** The ids of a member's tickets (those naming the plot, when one is given), for the trace upward. */
+export async function ticketIdsOfMember(
+  db: Executor,
+  orgId: string,
+  memberId: string,
+  plotId?: string,
+): Promise<string[]> {
+  let query = db
+    .selectFrom('weigh_tickets')
+    .select('ticket_id')
+    .where('org_id', '=', orgId)
+    .where('member_id', '=', memberId);
+  if (plotId) query = query.where(sql<boolean>`${plotId}::uuid = ANY (plot_ids)`);
+  return (await query.execute()).map((r) => r.ticket_id);
+}

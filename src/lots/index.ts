@@ -5,6 +5,21 @@
 import './messages.js';
 
 /**
+ * The composition of a lot down to its weigh tickets, each ticket's share of the lot by mass in whole grams
+ * adding up to the lot's grams_in (one recursive query; ADR 0055). The traceability domain's trace.
+ */
+export {
+  apportion,
+  type Fraction,
+  type LotComposition,
+  type LotReached,
+  type LotShare,
+  lotComposition,
+  lotsReachedByTickets,
+  type TicketShare,
+  walkLotQuery,
+} from './composition.js';
+/**
  * Cross-domain doors (used inside the caller's transaction; the caller has checked the actor's rights):
  * read lots, take grams out of a lot (a sample, a shipment), record stock movements (a shipment's
  * dispatch). The database keeps the balances (ADR 0051).

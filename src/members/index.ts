@@ -34,6 +34,11 @@ export { writeCsv } from './import/export.js';
 export { registerImportRoutes } from './import.routes.js';
 export { createImportService, type ImportService } from './import.service.js';
 export { createMembersService, type MembersService } from './members.facade.js';
+/**
+ * Reads for the value chain's trace and the EUDR package (inside the caller's transaction, after it authorized
+ * the actor): members and their plots by member id, with the consent to show them to buyers.
+ */
+export { type MemberTraceRow, membersAndPlotsByIds, type PlotTraceRow } from './members.queries.js';
 export { registerMemberRoutes } from './members.routes.js';
 /**
  * For other domains' services, after they authorized the caller: a member's id by number (404

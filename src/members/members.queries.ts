@@ -662,3 +662,102 @@ export function certificationCoverage(db: Executor, orgIds: string[], asOf: stri
     .groupBy(['c.org_id', 'c.scheme'])
     .execute();
 }
+
+// ---- reads for other domains (the value chain's trace) ---------------------------------------------
+
+/** What the trace and the EUDR package read of a member. */
+export interface MemberTraceRow {
+  member_id: string;
+  member_number: string;
+  given_names: string;
+  family_names: string;
+  region: string | null;
+  province: string | null;
+  district: string | null;
+  community: string | null;
+  /** The member's latest consent to show their name and plots to buyers, in force on the date asked. */
+  geolocation_to_buyers: boolean;
+}
+
+/** What the trace and the EUDR package read of a plot. */
+export interface PlotTraceRow {
+  plot_id: string;
+  member_id: string;
+  name: string;
+  declared_area_m2: number | null;
+  geometry: unknown;
+  geometry_type: 'Point' | 'Polygon' | null;
+  computed_area_m2: number | null;
+  centroid_lon: number | null;
+  centroid_lat: number | null;
+  altitude_m: number | null;
+  varieties: string[];
+  flags: string[];
+}
+
+/**
+ * Members and all their plots by member id, with each member's consent to buyers in force on `asOf`;
+ * in statements of 10,000 ids.
+ */
+export async function membersAndPlotsByIds(
+  db: Executor,
+  orgId: string,
+  memberIds: readonly string[],
+  asOf: string,
+): Promise<{ members: MemberTraceRow[]; plots: PlotTraceRow[] }> {
+  const members: MemberTraceRow[] = [];
+  const plots: PlotTraceRow[] = [];
+  const unique = [...new Set(memberIds)];
+  for (let i = 0; i < unique.length; i += 10_000) {
+    const ids = unique.slice(i, i + 10_000);
+    members.push(
+      ...(await db
+        .selectFrom('members as m')
+        .select([
+          'm.member_id',
+          'm.member_number',
+          'm.given_names',
+          'm.family_names',
+          'm.region',
+          'm.province',
+          'm.district',
+          'm.community',
+        ])
+        .select(
+          sql<boolean>`coalesce((SELECT c.granted FROM member_consents c
+            WHERE c.org_id = m.org_id AND c.member_id = m.member_id AND c.kind = 'geolocation_to_buyers'
+              AND c.effective_date <= ${asOf}
+            ORDER BY c.effective_date DESC, c.recorded_at DESC, c.consent_id DESC LIMIT 1), false)`.as(
+            'geolocation_to_buyers',
+          ),
+        )
+        .where('m.org_id', '=', orgId)
+        .where('m.member_id', 'in', ids)
+        .execute()),
+    );
+    plots.push(
+      ...(await db
+        .selectFrom('plots')
+        .select([
+          'plot_id',
+          'member_id',
+          'name',
+          'declared_area_m2',
+          'geometry',
+          'geometry_type',
+          'computed_area_m2',
+          'centroid_lon',
+          'centroid_lat',
+          'altitude_m',
+          'varieties',
+          'flags',
+        ])
+        .where('org_id', '=', orgId)
+        .where('member_id', 'in', ids)
+        .orderBy('member_id')
+        .orderBy('name')
+        .execute()),
+    );
+  }
+  return { members, plots };
+}

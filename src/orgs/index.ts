@@ -13,7 +13,8 @@ export { registerAuthRoutes } from './auth.routes.js';
 export { type AuthSettings, createAuthService, DEFAULT_AUTH_SETTINGS } from './auth.service.js';
 // The demo's deterministic ids, which every domain's demo part uses.
 export { demoId } from './orgs.demo.js';
-export { listAllOrgs, listUsersWithOrgs, type OrgRow } from './orgs.queries.js';
+/** Organizations by slug or ids, for other domains after they authorized the caller (a trace across a central's cooperatives, a lot's public page). */
+export { findOrgBySlug, findOrgsByIds, listAllOrgs, listUsersWithOrgs, type OrgRow } from './orgs.queries.js';
 export { registerOrgRoutes } from './orgs.routes.js';
 // The service other domains call to authorize and to read organizations.
 export { createOrgsService, type OrgAccess, type OrgsService, type OrgView } from './orgs.service.js';

@@ -56,3 +56,14 @@ export {
   type EudrCheckRule,
 } from './eudr/validate.js';
 export { traceabilityMessages } from './messages.js';
+
+/**
+ * The trace both ways (trace.service.ts, on lots/composition.ts), the traceability report, the EUDR packages
+ * kept five years and the lot's public page (ADR 0055).
+ */
+import './trace.messages.js';
+
+export { registerPublicPageRoutes } from './public-page.routes.js';
+export { createPublicPageService, type PublicPageService } from './public-page.service.js';
+export { createTraceService, type TraceService } from './trace.service.js';
+export { registerTraceRoutes } from './traceability.routes.js';

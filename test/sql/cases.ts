@@ -441,6 +441,7 @@ export const sqlCases: Record<string, Record<string, Call[]>> = {
     withdrawalsPerYear: [[[ORG]]],
     areasPerMember: [[[ORG]]],
     certificationCoverage: [[[ORG], DAY]],
+    membersAndPlotsByIds: [[ORG, [MEMBER, OTHER_MEMBER], DAY]],
   }),
 
   'collection/collection.queries': casesOf(collection, {
@@ -541,6 +542,8 @@ export const sqlCases: Record<string, Record<string, Call[]>> = {
     ticketOrigins: [
       [ORG, { pointIds: [ID], from: DAY, to: LATER_DAY, certificationClass: 'organic', limit: 500 }],
     ],
+    ticketsByIds: [[ORG, [ID, OTHER_ID]]],
+    ticketIdsOfMember: [[ORG, MEMBER], { label: 'of one plot', args: [ORG, MEMBER, ID] }],
   }),
 
   'ledger/ledger.queries': casesOf(ledger, {

@@ -144,6 +144,9 @@ export const FILE_TYPES = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   csv: 'text/csv',
   html: 'text/html',
+  geojson: 'application/geo+json',
+  json: 'application/json',
+  svg: 'image/svg+xml',
 } as const;
 export type FileKind = keyof typeof FILE_TYPES;
 

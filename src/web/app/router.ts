@@ -14,6 +14,7 @@ export const MODULES = [
   'governance',
   'training',
   'lots',
+  'traceability',
   'offers',
 ] as const;
 export type ModuleKey = (typeof MODULES)[number];
@@ -65,6 +66,12 @@ export type LotsView =
   | { view: 'milling' }
   | { view: 'lot'; code: string; owner?: string }
   | { view: 'order'; code: string };
+/** The pages of traceability (`/o/:slug/traceability/…`). */
+export type TraceabilityView =
+  | { view: 'home' }
+  | { view: 'lot'; code: string }
+  | { view: 'eudr'; code: string }
+  | { view: 'member'; memberNumber: string };
 
 export type Route =
   | { name: 'root' }
@@ -77,6 +84,7 @@ export type Route =
       accounts?: AccountsView;
       governance?: GovernanceView;
       lots?: LotsView;
+      traceability?: TraceabilityView;
     }
   | { name: 'me'; slug: string }
   | { name: 'notFound'; path: string };
@@ -163,6 +171,18 @@ function parseLots(rest: string[]): LotsView | null {
   return null;
 }
 
+function parseTraceability(rest: string[]): TraceabilityView | null {
+  const [first, second, third, ...more] = rest;
+  if (more.length > 0) return null;
+  if (first === undefined) return { view: 'home' };
+  const id = second === undefined ? null : decode(second);
+  if (!id) return null;
+  if (first === 'lots' && third === undefined) return { view: 'lot', code: id };
+  if (first === 'lots' && third === 'eudr') return { view: 'eudr', code: id };
+  if (first === 'members' && third === undefined) return { view: 'member', memberNumber: id };
+  return null;
+}
+
 export function parseRoute(pathname: string): Route {
   const parts = pathname.split('/').filter((p) => p !== '');
   if (parts.length === 0) return { name: 'root' };
@@ -187,6 +207,9 @@ export function parseRoute(pathname: string): Route {
     } else if (module === 'lots') {
       const lots = parseLots(parts.slice(3));
       if (lots) return { name: 'org', slug, module: 'lots', lots };
+    } else if (module === 'traceability') {
+      const traceability = parseTraceability(parts.slice(3));
+      if (traceability) return { name: 'org', slug, module: 'traceability', traceability };
     } else if (module !== 'home' && isModule(module) && parts.length === 3) {
       return { name: 'org', slug, module };
     }
@@ -260,6 +283,20 @@ export function governancePath(slug: string, view: GovernanceView = { view: 'hom
     case 'wall':
     case 'minutes':
       return `${base}/assemblies/${encodeURIComponent(view.assemblyId)}/${view.view}`;
+  }
+}
+
+export function traceabilityPath(slug: string, view: TraceabilityView = { view: 'home' }): string {
+  const base = orgPath(slug, 'traceability');
+  switch (view.view) {
+    case 'home':
+      return base;
+    case 'lot':
+      return `${base}/lots/${encodeURIComponent(view.code)}`;
+    case 'eudr':
+      return `${base}/lots/${encodeURIComponent(view.code)}/eudr`;
+    case 'member':
+      return `${base}/members/${encodeURIComponent(view.memberNumber)}`;
   }
 }
 

@@ -3,7 +3,7 @@ import type { es } from './es/index.js';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'common';
-    fallbackNS: ['orgs', 'members', 'collection', 'accounts', 'governance', 'lots'];
+    fallbackNS: ['orgs', 'members', 'collection', 'accounts', 'governance', 'lots', 'sales', 'traceability'];
     resources: typeof es;
   }
 }

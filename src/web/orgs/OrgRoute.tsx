@@ -23,6 +23,9 @@ const AccountsRoute = lazy(() =>
   import('../accounts/AccountsRoute.js').then((m) => ({ default: m.AccountsRoute })),
 );
 const LotsRoute = lazy(() => import('../lots/LotsRoute.js').then((m) => ({ default: m.LotsRoute })));
+const TraceabilityRoute = lazy(() =>
+  import('../traceability/TraceabilityRoute.js').then((m) => ({ default: m.TraceabilityRoute })),
+);
 const GovernanceRoute = lazy(() =>
   import('../governance/GovernanceRoute.js').then((m) => ({ default: m.GovernanceRoute })),
 );
@@ -75,6 +78,18 @@ export function OrgRoute({
             ) : (
               <AccountsRoute org={org.data} view={accounts ?? { view: 'trialBalance' }} />
             )}
+          </Suspense>
+        </ChunkBoundary>
+      );
+    }
+    if (module === 'traceability') {
+      return (
+        <ChunkBoundary>
+          <Suspense fallback={<PageLoader />}>
+            <TraceabilityRoute
+              org={org.data}
+              view={(route.name === 'org' ? route.traceability : undefined) ?? { view: 'home' }}
+            />
           </Suspense>
         </ChunkBoundary>
       );

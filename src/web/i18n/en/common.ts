@@ -80,6 +80,7 @@ export const common: Messages['common'] = {
     governance: 'Governance',
     training: 'Training',
     lots: 'Lots',
+    traceability: 'Traceability',
     offers: 'Offers',
   },
   moduleAbout: {
@@ -93,6 +94,8 @@ export const common: Messages['common'] = {
       'It will support democratic life: statutes, boards and their terms, assemblies, motions, votes, elections and minutes.',
     training: 'It will record training for members: topics, dates, facilitators and attendance.',
     lots: 'It will build coffee lots from what was collected, traceable to each member and each plot.',
+    traceability:
+      'From each lot down to the member and the plot, the EUDR package of each shipment and the lot’s public page with its QR code.',
     offers: 'It will publish coffee offers for buyers in a public catalogue.',
   },
   comingSoon: {

@@ -7,6 +7,17 @@ import { lots } from './lots.js';
 import { members } from './members.js';
 import { orgs } from './orgs.js';
 import { sales } from './sales.js';
+import { traceability } from './traceability.js';
 
 /** English strings, by namespace: the same keys as the Spanish reference. */
-export const en: Messages = { common, orgs, members, collection, accounts, governance, lots, sales };
+export const en: Messages = {
+  common,
+  orgs,
+  members,
+  collection,
+  accounts,
+  governance,
+  lots,
+  sales,
+  traceability,
+};

@@ -78,6 +78,7 @@ export const common = {
     governance: 'Gobernanza',
     training: 'Capacitación',
     lots: 'Lotes',
+    traceability: 'Trazabilidad',
     offers: 'Ofertas',
   },
   moduleAbout: {
@@ -91,6 +92,8 @@ export const common = {
       'Acompañará la vida democrática: estatutos, consejos y sus mandatos, asambleas, mociones, votaciones, elecciones y actas.',
     training: 'Registrará las capacitaciones a los socios: temas, fechas, facilitadores y asistencia.',
     lots: 'Armará lotes de café a partir del acopio, con su trazabilidad hasta cada socio y cada parcela.',
+    traceability:
+      'De cada lote hasta el socio y la parcela, el paquete EUDR de cada embarque y la página pública del lote con su código QR.',
     offers: 'Publicará ofertas de café para compradores en un catálogo público.',
   },
   comingSoon: {

@@ -6,6 +6,7 @@ import { lots } from './lots.js';
 import { members } from './members.js';
 import { orgs } from './orgs.js';
 import { sales } from './sales.js';
+import { traceability } from './traceability.js';
 
 /**
  * Spanish strings: the reference catalogue, one i18next namespace per domain. `en/` must have exactly
@@ -14,7 +15,17 @@ import { sales } from './sales.js';
  * domains' namespaces are its fallbacks (see `../index.ts`), so each key is written once, where its
  * domain is.
  */
-export const es = { common, orgs, members, collection, accounts, governance, lots, sales } as const;
+export const es = {
+  common,
+  orgs,
+  members,
+  collection,
+  accounts,
+  governance,
+  lots,
+  sales,
+  traceability,
+} as const;
 
 /** The namespaces, the default one first. */
 export const NAMESPACES = [
@@ -26,6 +37,7 @@ export const NAMESPACES = [
   'governance',
   'lots',
   'sales',
+  'traceability',
 ] as const satisfies readonly (keyof typeof es)[];
 export type Namespace = (typeof NAMESPACES)[number];
 
