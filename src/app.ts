@@ -35,6 +35,7 @@ import { Problem } from './platform/http/problem.js';
 import { createHttpServer, type HttpServer } from './platform/http/server.js';
 import { type IdGenerator, randomIds } from './platform/ids.js';
 import { PACKAGE_VERSION } from './platform/paths.js';
+import { createQualityService, registerQualityRoutes } from './quality/index.js';
 import { createSettlementService, registerSettlementRoutes } from './settlement/index.js';
 
 /**
@@ -75,6 +76,7 @@ export function createServices(options: Pick<AppOptions, 'db' | 'clock' | 'ids' 
     governance,
     organs,
     minutes: createMinutesService(deps, orgs, members, governance, organs),
+    quality: createQualityService(deps, orgs),
   };
 }
 
@@ -121,5 +123,6 @@ export async function createApp(options: AppOptions): Promise<{ http: HttpServer
   registerGovernanceRoutes(http, services.governance);
   registerOrganRoutes(http, services.organs);
   registerMinutesRoutes(http, services.minutes);
+  registerQualityRoutes(http, services.quality);
   return { http, services };
 }

@@ -1,7 +1,7 @@
 /**
  * Green coffee grading, pure: defect counts → full defects → grade; the screen distribution; the out-turn.
  * Integers only (counts, grams, basis points). The database computes the same full defects and grade in
- * generated columns (migrations/0014_quality.sql); test/api/quality.test.ts checks they agree.
+ * generated columns (migrations/0014_quality.sql); the quality domain and the web both use this file; test/api/quality.test.ts checks they agree.
  *
  * Source: SCAA Arabica Green Coffee Defect Handbook (2004, revised 2013) and the SCA Washed Arabica Green
  * Coffee Defect poster (2018): in a 350 g sample, category 1 (primary) defects — full black 1, full sour 1,

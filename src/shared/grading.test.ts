@@ -67,11 +67,16 @@ describe('grade', () => {
   it('more defects never give a better grade', () => {
     const order = ['specialty', 'premium', 'exchange', 'below_standard', 'off_grade'];
     fc.assert(
-      fc.property(counts, fc.constantFrom(...DEFECT_KINDS), fc.nat({ max: 50 }), (c: DefectCounts, k, more) => {
-        const a = gradeOf(fullDefects(c));
-        const b = gradeOf(fullDefects({ ...c, [k]: (c[k] ?? 0) + more }));
-        expect(order.indexOf(b)).toBeGreaterThanOrEqual(order.indexOf(a));
-      }),
+      fc.property(
+        counts,
+        fc.constantFrom(...DEFECT_KINDS),
+        fc.nat({ max: 50 }),
+        (c: DefectCounts, k, more) => {
+          const a = gradeOf(fullDefects(c));
+          const b = gradeOf(fullDefects({ ...c, [k]: (c[k] ?? 0) + more }));
+          expect(order.indexOf(b)).toBeGreaterThanOrEqual(order.indexOf(a));
+        },
+      ),
     );
   });
 });
