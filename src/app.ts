@@ -40,6 +40,7 @@ import { Problem } from './platform/http/problem.js';
 import { createHttpServer, type HttpServer } from './platform/http/server.js';
 import { type IdGenerator, randomIds } from './platform/ids.js';
 import { PACKAGE_VERSION } from './platform/paths.js';
+import { createQualityService, registerQualityRoutes } from './quality/index.js';
 import { createSalesService, createShipmentsService, registerSalesRoutes } from './sales/index.js';
 import { createSettlementService, registerSettlementRoutes } from './settlement/index.js';
 import {
@@ -95,6 +96,7 @@ export function createServices(options: Pick<AppOptions, 'db' | 'clock' | 'ids' 
     shipments: createShipmentsService(deps, sales, ledger),
     trace: createTraceService(deps, orgs, members),
     publicPages: createPublicPageService(deps, orgs),
+    quality: createQualityService(deps, orgs),
   };
 }
 
@@ -145,5 +147,6 @@ export async function createApp(options: AppOptions): Promise<{ http: HttpServer
   registerSalesRoutes(http, services.sales, services.shipments);
   registerTraceRoutes(http, services.trace);
   registerPublicPageRoutes(http, services.publicPages);
+  registerQualityRoutes(http, services.quality);
   return { http, services };
 }

@@ -12,6 +12,7 @@ import type { LotsTables } from './lots/lots.tables.js';
 import type { MembersTables } from './members/members.tables.js';
 import type { OrgsTables } from './orgs/orgs.tables.js';
 import type { PaymentsTables } from './payments/payments.tables.js';
+import type { QualityTables } from './quality/quality.tables.js';
 import type { SalesTables } from './sales/sales.tables.js';
 import type { SettlementTables } from './settlement/settlement.tables.js';
 import type { TraceabilityTables } from './traceability/traceability.tables.js';
@@ -27,5 +28,6 @@ declare module './platform/db/schema.js' {
       GovernanceTables,
       LotsTables,
       SalesTables,
-      TraceabilityTables {}
+      TraceabilityTables,
+      QualityTables {}
 }

@@ -6,6 +6,7 @@ import { governance } from './governance.js';
 import { lots } from './lots.js';
 import { members } from './members.js';
 import { orgs } from './orgs.js';
+import { quality } from './quality.js';
 import { sales } from './sales.js';
 import { traceability } from './traceability.js';
 
@@ -20,4 +21,5 @@ export const en: Messages = {
   lots,
   sales,
   traceability,
+  quality,
 };

@@ -5,6 +5,7 @@ import { governance } from './governance.js';
 import { lots } from './lots.js';
 import { members } from './members.js';
 import { orgs } from './orgs.js';
+import { quality } from './quality.js';
 import { sales } from './sales.js';
 import { traceability } from './traceability.js';
 
@@ -25,6 +26,7 @@ export const es = {
   lots,
   sales,
   traceability,
+  quality,
 } as const;
 
 /** The namespaces, the default one first. */
@@ -38,6 +40,7 @@ export const NAMESPACES = [
   'lots',
   'sales',
   'traceability',
+  'quality',
 ] as const satisfies readonly (keyof typeof es)[];
 export type Namespace = (typeof NAMESPACES)[number];
 

@@ -1,0 +1,42 @@
+/** Spanish, namespace `quality`: the quality lab — samples, physical analysis, cupping. */
+export const quality = {
+  quality: {
+    sampleSource: { lot: 'De un lote', external: 'Recibida de fuera' },
+    samplePurpose: {
+      offer: 'Muestra de oferta',
+      pre_shipment: 'Preembarque',
+      type: 'Muestra tipo',
+      arrival: 'Llegada',
+      internal: 'Control interno',
+    },
+    sessionStatus: { open: 'Abierta', closed: 'Cerrada' },
+    grade: {
+      specialty: 'Especialidad',
+      premium: 'Premium',
+      exchange: 'Estándar (bolsa)',
+      below_standard: 'Bajo estándar',
+      off_grade: 'Fuera de grado',
+    },
+    descriptor: {
+      floral: 'Floral',
+      fruity: 'Frutal',
+      berry: 'Frutos rojos',
+      dried_fruit: 'Fruta seca',
+      citrus: 'Cítrico',
+      sour_fermented: 'Ácido / fermentado',
+      green_vegetative: 'Verde / vegetal',
+      chemical: 'Químico',
+      musty: 'Mohoso',
+      papery: 'Papel',
+      roasted: 'Tostado',
+      cereal: 'Cereal',
+      nutty: 'Nueces',
+      cocoa: 'Cacao',
+      spice: 'Especias',
+      sweet: 'Dulce',
+      caramel: 'Caramelo',
+      vanilla: 'Vainilla',
+      honey: 'Miel',
+    },
+  },
+} as const;
