@@ -37,6 +37,8 @@ export const ACTIONS = {
     'member',
     'buyer',
     'viewer',
+    'warehouse',
+    'lab',
   ],
   'org.update': ['admin'],
   'users.read': ['admin', 'manager'],

@@ -24,6 +24,18 @@ import * as settlement from '../../src/settlement/settlement.queries.js';
 
 export type FakeRow = Record<string, unknown>;
 
+/**
+ * Queries modules of the value chain merged before their sample calls were written (issue 12, this
+ * round): their SQL is not snapshotted yet. Listed by name so the gap is visible and closes one module at a
+ * time; a module listed here that gains cases, or disappears, fails the check.
+ */
+export const SNAPSHOTS_PENDING: Record<string, string> = {
+  'lots/lots.queries': 'stock, lots and milling (issue 12): sample calls not written yet',
+  'quality/quality.queries': 'samples, analyses and cupping (issue 12): sample calls not written yet',
+  'traceability/traceability.queries':
+    'EUDR packages and public pages (issue 12): sample calls not written yet',
+};
+
 type ArgsOf<F> = F extends (db: Executor, ...args: infer A) => unknown ? A : never;
 type QueryFunction = (db: Executor, ...args: never[]) => unknown;
 /** A call: its arguments after the executor, or a named variant of them with fake rows. */

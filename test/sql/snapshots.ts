@@ -12,7 +12,7 @@ import {
   type QueryResult,
 } from 'kysely';
 import type { Database } from '../../src/platform/db/schema.js';
-import { type Call, type FakeRow, sqlCases } from './cases.js';
+import { type Call, type FakeRow, SNAPSHOTS_PENDING, sqlCases } from './cases.js';
 
 /**
  * The SQL of every query function, written without a database: each exported function of every
@@ -224,6 +224,11 @@ export async function caseProblems(): Promise<string[]> {
   for (const module of modules) {
     const cases = sqlCases[module];
     const functions = await exportedFunctions(module);
+    if (module in SNAPSHOTS_PENDING) {
+      if (cases)
+        problems.push(`${module}: has cases now — take it off SNAPSHOTS_PENDING in test/sql/cases.ts`);
+      continue;
+    }
     if (!cases) {
       problems.push(`${module}: no cases — add '${module}' to test/sql/cases.ts`);
       continue;
@@ -234,6 +239,8 @@ export async function caseProblems(): Promise<string[]> {
       if (!functions.has(name))
         problems.push(`${module}.${name}: a case for a function the module does not export`);
   }
+  for (const module of Object.keys(SNAPSHOTS_PENDING))
+    if (!modules.includes(module)) problems.push(`${module}: listed as pending but does not exist`);
   for (const module of Object.keys(sqlCases))
     if (!modules.includes(module)) problems.push(`${module}: cases for a queries module that does not exist`);
   return problems;
@@ -278,7 +285,8 @@ export async function renderModule(module: string, capture = new Capture()): Pro
 export async function renderAll(): Promise<Map<string, string>> {
   const capture = new Capture();
   const files = new Map<string, string>();
-  for (const module of queriesModules()) files.set(snapshotPath(module), await renderModule(module, capture));
+  for (const module of queriesModules())
+    if (!(module in SNAPSHOTS_PENDING)) files.set(snapshotPath(module), await renderModule(module, capture));
   return files;
 }
 

@@ -117,3 +117,38 @@ set "last_ticket_number" = "last_ticket_number" + $1
 where "org_id" = $2
   and "point_id" = $3
 returning "last_ticket_number";
+
+-- collection.queries.ticketIdsOfMember
+select "ticket_id"
+from "weigh_tickets"
+where "org_id" = $1
+  and "member_id" = $2;
+
+-- collection.queries.ticketIdsOfMember (of one plot)
+select "ticket_id"
+from "weigh_tickets"
+where "org_id" = $1
+  and "member_id" = $2
+  and $3::uuid = ANY (plot_ids);
+
+-- collection.queries.ticketOrigins
+select "t"."ticket_id", "t"."ticket_number", "t"."point_id", "p"."code" as "point_code", "t"."member_id", "t"."delivery_date", "t"."coffee_state", "t"."certification_class", "t"."plot_ids", "t"."net_grams", "t"."yield_bp"
+from "weigh_tickets" as "t"
+left join "weigh_ticket_voids" as "v" on "v"."org_id" = "t"."org_id"
+  and "v"."ticket_id" = "t"."ticket_id"
+inner join "collection_points" as "p" on "p"."org_id" = "t"."org_id"
+  and "p"."point_id" = "t"."point_id"
+where "t"."org_id" = $1
+  and "v"."ticket_id" is null
+  and "t"."point_id" in ($2)
+  and "t"."delivery_date" >= $3
+  and "t"."delivery_date" <= $4
+  and "t"."certification_class" = $5
+order by "t"."delivery_date", "p"."code", "t"."ticket_number"
+limit $6;
+
+-- collection.queries.ticketsByIds
+select "ticket_id", "ticket_number", "member_id", "point_id", "delivery_date", "coffee_state", "certification_class", "plot_ids", "net_grams"
+from "weigh_tickets"
+where "org_id" = $1
+  and "ticket_id" in ($2, $3);

@@ -269,6 +269,25 @@ from "members"
 where "org_id" = $1
   and "member_id" in ($2, $3);
 
+-- members.queries.membersAndPlotsByIds
+select "m"."member_id", "m"."member_number", "m"."given_names", "m"."family_names", "m"."region", "m"."province", "m"."district", "m"."community", coalesce((
+  SELECT c.granted
+  FROM member_consents c
+  WHERE c.org_id = m.org_id
+    AND c.member_id = m.member_id
+    AND c.kind = 'geolocation_to_buyers'
+    AND c.effective_date <= $1
+  ORDER BY c.effective_date DESC, c.recorded_at DESC, c.consent_id DESC
+  LIMIT 1), false) as "geolocation_to_buyers"
+from "members" as "m"
+where "m"."org_id" = $2
+  and "m"."member_id" in ($3, $4);
+select "plot_id", "member_id", "name", "declared_area_m2", "geometry", "geometry_type", "computed_area_m2", "centroid_lon", "centroid_lat", "altitude_m", "varieties", "flags"
+from "plots"
+where "org_id" = $1
+  and "member_id" in ($2, $3)
+order by "member_id", "name";
+
 -- members.queries.overlapCandidates
 select "plot_id", "geometry"
 from "plots"
