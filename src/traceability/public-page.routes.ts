@@ -102,7 +102,9 @@ export function registerPublicPageRoutes(app: HttpServer, pages: PublicPageServi
   app.get(
     '/l/:org/:code/qr.svg',
     {
+      // A part of the public page (not the API), like the page itself: left out of the API document.
       schema: {
+        hide: true,
         tags,
         summary: 'The QR code of a lot’s public page, for the bag or the offer',
         params: PublicLotParams,
